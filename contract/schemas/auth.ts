@@ -1,0 +1,19 @@
+import { Type } from '@sinclair/typebox';
+
+export { ErrorResponse } from './common.js';
+
+export const MeSchema = Type.Object({
+  id: Type.String(),
+  login: Type.String(),
+  displayName: Type.String(),
+  locale: Type.String(),
+  schools: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      name: Type.String(),
+      shortName: Type.String(),
+      roles: Type.Array(Type.String()),
+      permissions: Type.Array(Type.String()),
+    }),
+  ),
+});

@@ -1,0 +1,100 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Config } from './config.js';
+import type { DbHandle } from './db/connect.js';
+import { dialectFor } from './db/dialect.js';
+import './http/request-context.js';
+import { registerAuthGate } from './http/auth-gate.js';
+import { registerErrorHandling } from './http/errors.js';
+import { registerOriginCheck } from './http/security.js';
+import { validatorCompiler } from './http/validation.js';
+import { type Clock, systemClock } from './lib/clock.js';
+import type { Deps } from './lib/deps.js';
+import { registerModuleRoutes } from './modules/routes.js';
+
+export interface BuildOptions {
+  config: Config;
+  database: DbHandle;
+  clock?: Clock;
+  logger?: boolean;
+}
+
+const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
+
+/** Builds the HTTP application: external plugins, then app plugins, then module routes. */
+export async function buildApp(options: BuildOptions): Promise<{ app: FastifyInstance; deps: Deps }> {
+  const deps: Deps = {
+    db: options.database.db,
+    dialect: dialectFor(options.database.kind),
+    clock: options.clock ?? systemClock,
+    config: options.config,
+  };
+  const app = Fastify({
+    logger: options.logger
+      ? {
+          level: options.config.logLevel,
+          // Requests are logged by method, route and status only: URLs and bodies stay out of logs.
+          serializers: {
+            req: (req) => ({ method: req.method, route: req.routeOptions?.url }),
+            res: (res) => ({ statusCode: res.statusCode }),
+          },
+        }
+      : false,
+    trustProxy: process.env.TRUST_PROXY === 'true',
+    bodyLimit: 1_048_576,
+    ajv: { customOptions: { removeAdditional: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+
+  // External plugins.
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Otmetka API', version: '0.1.0', description: 'Электронный журнал и электронный дневник' },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
+
+  // App plugins.
+  registerErrorHandling(app);
+  registerOriginCheck(app, options.config.publicUrl);
+  registerAuthGate(app, deps);
+
+  // Routes.
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
+  await registerModuleRoutes(app, deps);
+
+  if (options.config.serveWeb && fs.existsSync(path.join(webDist, 'index.html'))) {
+    await app.register(fastifyStatic, { root: webDist, prefix: '/', wildcard: false, maxAge: '1h' });
+    app.setNotFoundHandler((request, reply) => {
+      if (request.url.startsWith('/api/') || request.method !== 'GET') {
+        return reply.status(404).send({ error: { code: 'not_found', message: 'Not found' } });
+      }
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    });
+  }
+  return { app, deps };
+}

@@ -1,0 +1,66 @@
+import { connect } from '../db/connect.js';
+import { migrateToLatest } from '../db/migrate.js';
+import { loadConfigOrExit, startServer } from '../main.js';
+
+const USAGE = `otmetka <command>
+
+Commands:
+  serve [--demo]       migrate, then start the server (with --demo: create the demo school on an empty database)
+  migrate              bring the database schema up to date
+  demo [--reset]       create the demo school (with --reset: wipe the demo database first)
+`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const config = loadConfigOrExit();
+  switch (command) {
+    case 'serve': {
+      const withDemo = rest.includes('--demo');
+      const server = await startServer(config, async (deps) => {
+        if (withDemo) {
+          const { ensureDemo } = await import('./demo.js');
+          await ensureDemo(deps);
+        }
+      });
+      const stop = async () => {
+        await server.close();
+        process.exit(0);
+      };
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
+      return -1;
+    }
+    case 'migrate': {
+      const database = connect(config.databaseUrl);
+      try {
+        const applied = await migrateToLatest(database.db);
+        console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'The schema is up to date.');
+      } finally {
+        await database.close();
+      }
+      return 0;
+    }
+    case 'demo': {
+      const { runDemoCommand } = await import('./demo.js');
+      return runDemoCommand(config, rest.includes('--reset'));
+    }
+    case undefined:
+    case 'help':
+    case '--help':
+      console.log(USAGE);
+      return command === undefined ? 1 : 0;
+    default:
+      console.error(`Unknown command "${command}".\n\n${USAGE}`);
+      return 1;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exit(code);
+  },
+  (err: unknown) => {
+    console.error(err instanceof Error ? err.message : String(err));
+    process.exit(1);
+  },
+);

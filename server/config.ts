@@ -1,0 +1,86 @@
+import path from 'node:path';
+
+export const DatabaseKind = { sqlite: 'sqlite', postgres: 'postgres' } as const;
+export type DatabaseKind = (typeof DatabaseKind)[keyof typeof DatabaseKind];
+
+export interface Config {
+  databaseUrl: string;
+  databaseKind: DatabaseKind;
+  host: string;
+  port: number;
+  dataDir: string;
+  /** Public address of the system, printed on access-code slips. */
+  publicUrl: string;
+  /** Session idle expiry in minutes. */
+  sessionIdleMinutes: number;
+  /** Session absolute expiry in hours. */
+  sessionAbsoluteHours: number;
+  /** Whether the session cookie requires HTTPS. */
+  secureCookies: boolean;
+  services: ReadonlyArray<'web' | 'worker'>;
+  logLevel: string;
+  /** Serve the built web app from web/dist when present. */
+  serveWeb: boolean;
+}
+
+export class ConfigError extends Error {}
+
+function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be an integer between ${min} and ${max}, got "${raw}"`);
+  }
+  return value;
+}
+
+function boolFrom(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes'].includes(raw.toLowerCase())) return true;
+  if (['0', 'false', 'no'].includes(raw.toLowerCase())) return false;
+  throw new ConfigError(`${name} must be true or false, got "${raw}"`);
+}
+
+export function databaseKindOf(url: string): DatabaseKind {
+  if (url.startsWith('postgres://') || url.startsWith('postgresql://')) return DatabaseKind.postgres;
+  if (url.startsWith('sqlite:') || url === ':memory:') return DatabaseKind.sqlite;
+  throw new ConfigError(`DATABASE_URL must start with sqlite: or postgres://, got "${url.replace(/\/\/[^@]*@/, '//***@')}"`);
+}
+
+/** Reads and validates configuration from the environment; throws ConfigError with a readable message. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const dataDir = path.resolve(env.DATA_DIR ?? './data');
+  const databaseUrl = env.DATABASE_URL || `sqlite:${path.join(dataDir, 'otmetka.db')}`;
+  const databaseKind = databaseKindOf(databaseUrl);
+  const port = intFrom(env, 'PORT', 3000, 0, 65535);
+  const host = env.HOST || '127.0.0.1';
+  const servicesRaw = (env.SERVICES ?? 'web,worker')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  for (const s of servicesRaw) {
+    if (s !== 'web' && s !== 'worker') throw new ConfigError(`SERVICES may contain only web and worker, got "${s}"`);
+  }
+  const publicUrl = env.PUBLIC_URL || `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`;
+  try {
+    new URL(publicUrl);
+  } catch {
+    throw new ConfigError(`PUBLIC_URL must be an absolute URL, got "${publicUrl}"`);
+  }
+  return {
+    databaseUrl,
+    databaseKind,
+    host,
+    port,
+    dataDir,
+    publicUrl,
+    sessionIdleMinutes: intFrom(env, 'SESSION_IDLE_MINUTES', 60, 1, 24 * 60),
+    sessionAbsoluteHours: intFrom(env, 'SESSION_ABSOLUTE_HOURS', 12, 1, 24 * 30),
+    secureCookies: boolFrom(env, 'SECURE_COOKIES', publicUrl.startsWith('https://')),
+    services: servicesRaw as Config['services'],
+    logLevel: env.LOG_LEVEL || 'info',
+    serveWeb: boolFrom(env, 'SERVE_WEB', true),
+  };
+}

@@ -1,0 +1,36 @@
+import { type Expression, type SqlBool, sql } from 'kysely';
+import type { DatabaseKind } from '../config.js';
+
+/**
+ * Every difference between SQLite and PostgreSQL lives here; repositories and migrations
+ * call these helpers and never branch on the dialect themselves.
+ */
+export interface Dialect {
+  kind: DatabaseKind;
+  /** Case-insensitive substring match for search boxes. */
+  containsInsensitive(column: Expression<string | null>, needle: string): Expression<SqlBool>;
+  /** Whether SELECT … FOR UPDATE is available (SQLite serialises writers instead). */
+  supportsRowLocks: boolean;
+}
+
+function escapeLike(needle: string): string {
+  return needle.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+export function dialectFor(kind: DatabaseKind): Dialect {
+  if (kind === 'postgres') {
+    return {
+      kind,
+      containsInsensitive: (column, needle) => sql<SqlBool>`${column} ILIKE ${`%${escapeLike(needle)}%`} ESCAPE '\\'`,
+      supportsRowLocks: true,
+    };
+  }
+  return {
+    kind,
+    // SQLite's LIKE folds only ASCII; lower() with the ICU-less build also folds only ASCII,
+    // so Cyrillic search compares both sides lower-cased by JavaScript-side normalisation in the
+    // stored search column (see people.repository search_name).
+    containsInsensitive: (column, needle) => sql<SqlBool>`${column} LIKE ${`%${escapeLike(needle)}%`} ESCAPE '\\'`,
+    supportsRowLocks: false,
+  };
+}

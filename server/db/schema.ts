@@ -1,0 +1,49 @@
+import type { AuditLogTable } from '../modules/audit/audit.table.js';
+import type { LoginThrottleTable, RoleAssignmentsTable, SessionsTable, UsersTable } from '../modules/auth/auth.table.js';
+import type {
+  ClassMembershipsTable,
+  GroupMembershipsTable,
+  ParentsTable,
+  StaffTable,
+  StudentMovementsTable,
+  StudentParentsTable,
+  StudentsTable,
+} from '../modules/people/people.table.js';
+import type {
+  AcademicYearsTable,
+  BellsTable,
+  ClassesTable,
+  CurriculumTable,
+  HolidaysTable,
+  OperatorsTable,
+  SchoolsTable,
+  StudyGroupsTable,
+  StudyPeriodsTable,
+  SubjectsTable,
+} from '../modules/school/school.table.js';
+
+/** The whole database as Kysely sees it; each module owns the tables it declares. */
+export interface Database {
+  operators: OperatorsTable;
+  schools: SchoolsTable;
+  users: UsersTable;
+  role_assignments: RoleAssignmentsTable;
+  sessions: SessionsTable;
+  login_throttle: LoginThrottleTable;
+  academic_years: AcademicYearsTable;
+  study_periods: StudyPeriodsTable;
+  holidays: HolidaysTable;
+  bells: BellsTable;
+  staff: StaffTable;
+  classes: ClassesTable;
+  study_groups: StudyGroupsTable;
+  subjects: SubjectsTable;
+  curriculum: CurriculumTable;
+  students: StudentsTable;
+  parents: ParentsTable;
+  student_parents: StudentParentsTable;
+  student_movements: StudentMovementsTable;
+  class_memberships: ClassMembershipsTable;
+  group_memberships: GroupMembershipsTable;
+  audit_log: AuditLogTable;
+}

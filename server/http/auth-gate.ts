@@ -1,0 +1,65 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { DEFAULT_LOCALE, isLocale, localeFromAcceptLanguage } from '../../contract/i18n/index.js';
+import type { Deps } from '../lib/deps.js';
+import { unauthenticated } from '../lib/errors.js';
+import { resolveSession } from '../modules/auth/auth.service.js';
+
+export const SESSION_COOKIE = 'otmetka_session';
+export const LOCALE_COOKIE = 'otmetka_lang';
+
+export function setSessionCookie(reply: FastifyReply, deps: Deps, token: string): void {
+  reply.setCookie(SESSION_COOKIE, token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: deps.config.secureCookies,
+    maxAge: deps.config.sessionAbsoluteHours * 3600,
+  });
+}
+
+export function clearSessionCookie(reply: FastifyReply): void {
+  reply.clearCookie(SESSION_COOKIE, { path: '/' });
+}
+
+/**
+ * Every /api route must say whether it is public; a route that does not is refused at start-up,
+ * so no route can be added without a decision. Non-public routes get the actor from the session.
+ */
+export function registerAuthGate(app: FastifyInstance, deps: Deps): void {
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/')) return;
+    const access = route.config?.access;
+    if (access !== 'public' && access !== 'authenticated') {
+      throw new Error(`Route ${route.method} ${route.url} has no access declaration (config.access)`);
+    }
+  });
+
+  app.decorateRequest('locale', DEFAULT_LOCALE);
+  app.decorateRequest('actor', null);
+  app.decorateRequest('sessionId', null);
+
+  app.addHook('onRequest', async (request) => {
+    const cookieLocale = request.cookies[LOCALE_COOKIE];
+    request.locale = isLocale(cookieLocale) ? cookieLocale : localeFromAcceptLanguage(request.headers['accept-language']);
+  });
+
+  app.addHook('preHandler', async (request) => {
+    const access = request.routeOptions.config?.access;
+    const token = request.cookies[SESSION_COOKIE];
+    if (access === undefined) return;
+    if (token) {
+      const resolved = await resolveSession(deps, token, request.ip, request.locale);
+      if (resolved) {
+        request.actor = { ...resolved.actor, locale: request.locale };
+        request.sessionId = resolved.sessionId;
+      }
+    }
+    if (access === 'authenticated' && !request.actor) throw unauthenticated();
+  });
+}
+
+/** The actor of an authenticated route (the gate has guaranteed one). */
+export function actorOf(request: { actor: import('../access/actor.js').Actor | null }) {
+  if (!request.actor) throw unauthenticated();
+  return request.actor;
+}

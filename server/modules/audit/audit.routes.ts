@@ -1,0 +1,49 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import { Id, SchoolParams } from '../../../contract/schemas/common.js';
+import { actorOf } from '../../http/auth-gate.js';
+import type { Deps } from '../../lib/deps.js';
+import { listAudit } from './audit.service.js';
+
+const AuditRecordSchema = Type.Object({
+  id: Type.String(),
+  at: Type.String(),
+  action: Type.String(),
+  entity: Type.String(),
+  entityId: Type.Union([Type.String(), Type.Null()]),
+  actorUserId: Type.Union([Type.String(), Type.Null()]),
+  actorName: Type.Union([Type.String(), Type.Null()]),
+  ip: Type.String(),
+  details: Type.Record(Type.String(), Type.Unknown()),
+});
+
+export function auditRoutes(deps: Deps): FastifyPluginAsyncTypebox {
+  return async (app) => {
+    app.get(
+      '/api/schools/:schoolId/audit',
+      {
+        config: { access: 'authenticated' },
+        schema: {
+          tags: ['audit'],
+          summary: 'Audit log of a school, newest first (director, deputy, admin, operator)',
+          params: SchoolParams,
+          querystring: Type.Object(
+            {
+              actorUserId: Type.Optional(Id),
+              entity: Type.Optional(Type.String({ maxLength: 50 })),
+              entityId: Type.Optional(Id),
+              action: Type.Optional(Type.String({ maxLength: 30 })),
+              from: Type.Optional(Type.String({ maxLength: 30 })),
+              to: Type.Optional(Type.String({ maxLength: 30 })),
+              before: Type.Optional(Id),
+              limit: Type.Integer({ minimum: 1, maximum: 500, default: 100 }),
+            },
+            { additionalProperties: false },
+          ),
+          response: { 200: Type.Object({ items: Type.Array(AuditRecordSchema) }) },
+        },
+      },
+      async (request) => ({ items: await listAudit(deps, actorOf(request), request.params.schoolId, request.query) }),
+    );
+  };
+}

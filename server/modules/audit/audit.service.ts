@@ -1,0 +1,99 @@
+import { Permission } from '../../../contract/permissions.js';
+import type { Actor } from '../../access/actor.js';
+import { requireSchoolPermission } from '../../access/policy.js';
+import type { Db } from '../../db/connect.js';
+import type { Deps } from '../../lib/deps.js';
+import { newId } from '../../lib/ids.js';
+
+export const AuditAction = {
+  create: 'create',
+  update: 'update',
+  delete: 'delete',
+  read: 'read',
+  list: 'list',
+  export: 'export',
+  login: 'login',
+  loginFailed: 'login_failed',
+  logout: 'logout',
+  passwordChange: 'password_change',
+} as const;
+export type AuditAction = (typeof AuditAction)[keyof typeof AuditAction];
+
+export interface AuditEntry {
+  schoolId: string | null;
+  action: AuditAction;
+  entity: string;
+  entityId?: string | null;
+  /** Never personal data: changed field names, counts, reasons. */
+  details?: Record<string, unknown>;
+}
+
+/** Appends one audit record; call inside the write's transaction so both land or neither. */
+export async function recordAudit(db: Db, actor: Actor, at: Date, entry: AuditEntry): Promise<void> {
+  await db
+    .insertInto('audit_log')
+    .values({
+      id: newId(),
+      school_id: entry.schoolId,
+      actor_user_id: actor.userId,
+      action: entry.action,
+      entity: entry.entity,
+      entity_id: entry.entityId ?? null,
+      details: JSON.stringify(entry.details ?? {}),
+      ip: actor.ip,
+      at: at.toISOString(),
+    })
+    .execute();
+}
+
+export interface AuditQuery {
+  actorUserId?: string;
+  entity?: string;
+  entityId?: string;
+  action?: string;
+  from?: string;
+  to?: string;
+  limit: number;
+  before?: string;
+}
+
+export interface AuditRecord {
+  id: string;
+  at: string;
+  action: string;
+  entity: string;
+  entityId: string | null;
+  actorUserId: string | null;
+  actorName: string | null;
+  ip: string;
+  details: Record<string, unknown>;
+}
+
+/** The audit log of one school, newest first, for the director and admins. */
+export async function listAudit(deps: Deps, actor: Actor, schoolId: string, q: AuditQuery): Promise<AuditRecord[]> {
+  requireSchoolPermission(actor, schoolId, Permission.auditRead);
+  let query = deps.db
+    .selectFrom('audit_log as a')
+    .leftJoin('users as u', 'u.id', 'a.actor_user_id')
+    .select(['a.id', 'a.at', 'a.action', 'a.entity', 'a.entity_id', 'a.actor_user_id', 'a.ip', 'a.details', 'u.display_name'])
+    .where('a.school_id', '=', schoolId);
+  if (q.actorUserId) query = query.where('a.actor_user_id', '=', q.actorUserId);
+  if (q.entity) query = query.where('a.entity', '=', q.entity);
+  if (q.entityId) query = query.where('a.entity_id', '=', q.entityId);
+  if (q.action) query = query.where('a.action', '=', q.action);
+  if (q.from) query = query.where('a.at', '>=', q.from);
+  if (q.to) query = query.where('a.at', '<', q.to);
+  if (q.before) query = query.where('a.id', '<', q.before);
+  const rows = await query.orderBy('a.id', 'desc').limit(q.limit).execute();
+  return rows.map((r) => ({
+    id: r.id,
+    at: r.at,
+    action: r.action,
+    entity: r.entity,
+    entityId: r.entity_id,
+    actorUserId: r.actor_user_id,
+    actorName: r.display_name,
+    ip: r.ip,
+    details: JSON.parse(r.details) as Record<string, unknown>,
+  }));
+}

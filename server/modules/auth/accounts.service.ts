@@ -1,0 +1,104 @@
+import { type Permission, ROLE_PERMISSIONS } from '../../../contract/permissions.js';
+import type { EffectiveRole, Role } from '../../../contract/roles.js';
+import type { Actor } from '../../access/actor.js';
+import { effectiveRoles, visibleSchoolIds } from '../../access/policy.js';
+import type { Db } from '../../db/connect.js';
+import type { Deps } from '../../lib/deps.js';
+import { AppError, unauthenticated } from '../../lib/errors.js';
+import { newId } from '../../lib/ids.js';
+import { findUserById, findUserByLogin } from './auth.repository.js';
+import { hashPassword, isAcceptablePassword } from './password.js';
+
+export interface NewAccount {
+  login: string;
+  password: string | null;
+  displayName: string;
+  isDemo?: boolean;
+  locale?: string;
+}
+
+/** Creates a user account; the caller has already decided the actor may. Runs in the caller's transaction. */
+export async function createAccount(db: Db, now: Date, account: NewAccount): Promise<string> {
+  const login = account.login.trim().toLowerCase();
+  if (await findUserByLogin(db, login)) throw new AppError(409, 'login_taken', 'error.loginTaken');
+  if (account.password !== null && !isAcceptablePassword(account.password, login)) {
+    throw new AppError(400, 'weak_password', 'error.weakPassword');
+  }
+  const id = newId();
+  await db
+    .insertInto('users')
+    .values({
+      id,
+      login,
+      password_hash: account.password === null ? null : await hashPassword(account.password),
+      display_name: account.displayName,
+      locale: account.locale ?? 'ru',
+      is_demo: account.isDemo ? 1 : 0,
+      disabled_at: null,
+      password_changed_at: now.toISOString(),
+      created_at: now.toISOString(),
+    })
+    .execute();
+  return id;
+}
+
+export async function grantRole(
+  db: Db,
+  now: Date,
+  grant: { userId: string; role: Role; schoolId: string | null; operatorId?: string | null },
+): Promise<void> {
+  const existing = await db
+    .selectFrom('role_assignments')
+    .select('id')
+    .where('user_id', '=', grant.userId)
+    .where('role', '=', grant.role)
+    .where((eb) => (grant.schoolId ? eb('school_id', '=', grant.schoolId) : eb('school_id', 'is', null)))
+    .executeTakeFirst();
+  if (existing) return;
+  await db
+    .insertInto('role_assignments')
+    .values({
+      id: newId(),
+      user_id: grant.userId,
+      role: grant.role,
+      school_id: grant.schoolId,
+      operator_id: grant.operatorId ?? null,
+      created_at: now.toISOString(),
+    })
+    .execute();
+}
+
+export interface MySchool {
+  id: string;
+  name: string;
+  shortName: string;
+  roles: EffectiveRole[];
+  permissions: Permission[];
+}
+
+export interface Me {
+  id: string;
+  login: string;
+  displayName: string;
+  locale: string;
+  schools: MySchool[];
+}
+
+/** The signed-in user with, per school, their roles and what they may do (the UI hides the rest). */
+export async function describeMe(deps: Deps, actor: Actor): Promise<Me> {
+  if (!actor.userId) throw unauthenticated();
+  const user = await findUserById(deps.db, actor.userId);
+  if (!user) throw unauthenticated();
+  const ids = visibleSchoolIds(actor);
+  const schools =
+    ids.length === 0
+      ? []
+      : await deps.db.selectFrom('schools').select(['id', 'name', 'short_name']).where('id', 'in', ids).orderBy('name').execute();
+  const result: MySchool[] = [];
+  for (const s of schools) {
+    const roles = await effectiveRoles(deps.db, actor, s.id);
+    const permissions = [...new Set(roles.flatMap((r) => ROLE_PERMISSIONS[r]))];
+    result.push({ id: s.id, name: s.name, shortName: s.short_name, roles, permissions });
+  }
+  return { id: user.id, login: user.login, displayName: user.display_name, locale: user.locale, schools: result };
+}

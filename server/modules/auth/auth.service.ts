@@ -1,0 +1,173 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Locale } from '../../../contract/i18n/index.js';
+import type { Actor } from '../../access/actor.js';
+import { loadActor } from '../../access/load-actor.js';
+import type { Db } from '../../db/connect.js';
+import type { Deps } from '../../lib/deps.js';
+import { AppError, unauthenticated } from '../../lib/errors.js';
+import { AuditAction, recordAudit } from '../audit/audit.service.js';
+import * as repo from './auth.repository.js';
+import { decoyPasswordHash, hashPassword, isAcceptablePassword, verifyPassword } from './password.js';
+
+const ACCOUNT_MAX_FAILURES = 5;
+const ADDRESS_MAX_FAILURES = 30;
+const THROTTLE_WINDOW_MS = 15 * 60_000;
+const LOCKOUT_MS = 15 * 60_000;
+// last_seen_at is written at most this often, so reads do not turn into writes.
+const TOUCH_INTERVAL_MS = 60_000;
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('base64url');
+}
+
+function tooManyAttempts(lockedUntil: string, now: Date): AppError {
+  const minutes = Math.max(1, Math.ceil((Date.parse(lockedUntil) - now.getTime()) / 60_000));
+  return new AppError(429, 'too_many_attempts', 'error.tooManyAttempts', { minutes });
+}
+
+async function checkNotLocked(db: Db, key: string, now: Date): Promise<void> {
+  const row = await repo.getThrottle(db, key);
+  if (row?.locked_until && Date.parse(row.locked_until) > now.getTime()) throw tooManyAttempts(row.locked_until, now);
+}
+
+async function countFailure(db: Db, key: string, max: number, now: Date): Promise<void> {
+  const row = await repo.getThrottle(db, key);
+  const windowOpen = row && now.getTime() - Date.parse(row.window_started_at) < THROTTLE_WINDOW_MS;
+  const failures = windowOpen ? row.failures + 1 : 1;
+  await repo.saveThrottle(db, {
+    key,
+    failures,
+    window_started_at: windowOpen ? row.window_started_at : now.toISOString(),
+    locked_until: failures >= max ? new Date(now.getTime() + LOCKOUT_MS).toISOString() : null,
+  });
+}
+
+export interface LoginResult {
+  token: string;
+  userId: string;
+  expiresAt: string;
+}
+
+/**
+ * Signs a user in. An unknown login and a wrong password get the same answer and take the same
+ * time; repeated failures lock the login and the address for a while (R7.2).
+ */
+export async function login(deps: Deps, input: { login: string; password: string; ip: string }): Promise<LoginResult> {
+  const now = deps.clock.now();
+  const loginKey = `login:${input.login.toLowerCase()}`;
+  const addressKey = `ip:${input.ip}`;
+  await checkNotLocked(deps.db, loginKey, now);
+  await checkNotLocked(deps.db, addressKey, now);
+  const user = await repo.findUserByLogin(deps.db, input.login);
+  const hash = user?.password_hash ?? (await decoyPasswordHash());
+  const ok = (await verifyPassword(input.password, hash)) && user !== undefined && user.password_hash !== null && !user.disabled_at;
+  if (!ok || !user) {
+    await countFailure(deps.db, loginKey, ACCOUNT_MAX_FAILURES, now);
+    await countFailure(deps.db, addressKey, ADDRESS_MAX_FAILURES, now);
+    if (user) {
+      await recordAudit(deps.db, anonymousActor(input.ip, user.id), now, {
+        schoolId: null,
+        action: AuditAction.loginFailed,
+        entity: 'user',
+        entityId: user.id,
+      });
+    }
+    throw new AppError(401, 'bad_credentials', 'error.badCredentials');
+  }
+  await repo.clearThrottle(deps.db, loginKey);
+  const session = await createSession(deps, user.id, input.ip);
+  await recordAudit(deps.db, anonymousActor(input.ip, user.id), now, {
+    schoolId: null,
+    action: AuditAction.login,
+    entity: 'user',
+    entityId: user.id,
+  });
+  return session;
+}
+
+function anonymousActor(ip: string, userId: string | null): Actor {
+  return { kind: 'user', userId, ip, locale: 'ru', grants: [], operatorSchoolIds: [] };
+}
+
+/** Opens a session; the cookie carries the random token, the database only its hash. */
+export async function createSession(deps: Deps, userId: string, ip: string): Promise<LoginResult> {
+  const now = deps.clock.now();
+  const token = randomBytes(32).toString('base64url');
+  const expiresAt = new Date(now.getTime() + deps.config.sessionAbsoluteHours * 3_600_000).toISOString();
+  await deps.db
+    .insertInto('sessions')
+    .values({
+      id: hashToken(token),
+      user_id: userId,
+      created_at: now.toISOString(),
+      last_seen_at: now.toISOString(),
+      expires_at: expiresAt,
+      ip,
+    })
+    .execute();
+  return { token, userId, expiresAt };
+}
+
+export interface ResolvedSession {
+  sessionId: string;
+  actor: Actor;
+}
+
+/** Finds the live session of a cookie token: not idle too long, not past its absolute expiry. */
+export async function resolveSession(deps: Deps, token: string, ip: string, fallbackLocale: Locale): Promise<ResolvedSession | null> {
+  const id = hashToken(token);
+  const row = await repo.findSession(deps.db, id);
+  if (!row || row.disabled_at) return null;
+  const now = deps.clock.now().getTime();
+  const idleLimit = Date.parse(row.last_seen_at) + deps.config.sessionIdleMinutes * 60_000;
+  if (now >= idleLimit || now >= Date.parse(row.expires_at)) {
+    await deps.db.deleteFrom('sessions').where('id', '=', id).execute();
+    return null;
+  }
+  if (now - Date.parse(row.last_seen_at) > TOUCH_INTERVAL_MS) {
+    await deps.db
+      .updateTable('sessions')
+      .set({ last_seen_at: new Date(now).toISOString() })
+      .where('id', '=', id)
+      .execute();
+  }
+  const locale = row.locale === 'en' || row.locale === 'ru' ? row.locale : fallbackLocale;
+  return { sessionId: id, actor: await loadActor(deps.db, row.user_id, ip, locale) };
+}
+
+export async function logout(deps: Deps, actor: Actor, sessionId: string): Promise<void> {
+  await deps.db.deleteFrom('sessions').where('id', '=', sessionId).execute();
+  await recordAudit(deps.db, actor, deps.clock.now(), {
+    schoolId: null,
+    action: AuditAction.logout,
+    entity: 'user',
+    entityId: actor.userId,
+  });
+}
+
+/** Changes the own password; every other session of the user ends, a fresh one is returned. */
+export async function changePassword(
+  deps: Deps,
+  actor: Actor,
+  input: { currentPassword: string; newPassword: string },
+): Promise<LoginResult> {
+  if (!actor.userId) throw unauthenticated();
+  const user = await repo.findUserById(deps.db, actor.userId);
+  if (!user?.password_hash || !(await verifyPassword(input.currentPassword, user.password_hash))) {
+    throw new AppError(400, 'wrong_password', 'error.wrongPassword');
+  }
+  if (!isAcceptablePassword(input.newPassword, user.login)) throw new AppError(400, 'weak_password', 'error.weakPassword');
+  const hash = await hashPassword(input.newPassword);
+  const now = deps.clock.now();
+  await deps.db.transaction().execute(async (trx) => {
+    await trx.updateTable('users').set({ password_hash: hash, password_changed_at: now.toISOString() }).where('id', '=', user.id).execute();
+    await trx.deleteFrom('sessions').where('user_id', '=', user.id).execute();
+    await recordAudit(trx, actor, now, { schoolId: null, action: AuditAction.passwordChange, entity: 'user', entityId: user.id });
+  });
+  return createSession(deps, user.id, actor.ip);
+}
+
+export async function setLocale(deps: Deps, actor: Actor, locale: Locale): Promise<void> {
+  if (!actor.userId) throw unauthenticated();
+  await deps.db.updateTable('users').set({ locale }).where('id', '=', actor.userId).execute();
+}

@@ -1,0 +1,36 @@
+export interface UsersTable {
+  id: string;
+  login: string;
+  password_hash: string | null;
+  display_name: string;
+  locale: string;
+  is_demo: number;
+  disabled_at: string | null;
+  password_changed_at: string;
+  created_at: string;
+}
+
+export interface RoleAssignmentsTable {
+  id: string;
+  user_id: string;
+  role: string;
+  school_id: string | null;
+  operator_id: string | null;
+  created_at: string;
+}
+
+export interface SessionsTable {
+  id: string;
+  user_id: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+  ip: string;
+}
+
+export interface LoginThrottleTable {
+  key: string;
+  failures: number;
+  window_started_at: string;
+  locked_until: string | null;
+}

@@ -1,0 +1,12 @@
+import type { FastifyInstance } from 'fastify';
+import type { Deps } from '../lib/deps.js';
+import { auditRoutes } from './audit/audit.routes.js';
+import { authRoutes } from './auth/auth.routes.js';
+import { systemRoutes } from './system/system.routes.js';
+
+/** Every module's routes, registered in one place. */
+export async function registerModuleRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
+  await app.register(systemRoutes(deps));
+  await app.register(authRoutes(deps));
+  await app.register(auditRoutes(deps));
+}
