@@ -1,5 +1,4 @@
-import { en } from './en.js';
-import { type MessageKey, ru } from './ru.js';
+import { en, type MessageKey, ru } from './catalogue.js';
 
 export type { MessageKey };
 export const LOCALES = ['ru', 'en'] as const;

@@ -26,8 +26,10 @@ export function clearSessionCookie(reply: FastifyReply): void {
  * so no route can be added without a decision. Non-public routes get the actor from the session.
  */
 export function registerAuthGate(app: FastifyInstance, deps: Deps): void {
+  app.decorate('apiRoutes', [] as string[]);
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api/')) return;
+    for (const method of [route.method].flat()) if (method !== 'HEAD') app.apiRoutes.push(`${method} ${route.url}`);
     const access = route.config?.access;
     if (access !== 'public' && access !== 'authenticated') {
       throw new Error(`Route ${route.method} ${route.url} has no access declaration (config.access)`);

@@ -9,6 +9,10 @@ declare module 'fastify' {
     actor: Actor | null;
     sessionId: string | null;
   }
+  interface FastifyInstance {
+    /** "METHOD /url" of every /api route, for the route × role matrix test. */
+    apiRoutes: string[];
+  }
   interface FastifyContextConfig {
     /**
      * Every /api route declares whether it needs a session. Object-level decisions are made by

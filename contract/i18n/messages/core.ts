@@ -1,4 +1,4 @@
-/** The Russian catalogue is the reference: every other language must have the same keys. */
+/** Core messages: errors and validation. Russian is the reference; English must have the same keys. */
 export const ru = {
   'app.name': 'Отметка',
   'app.tagline': 'Электронный журнал и электронный дневник',
@@ -49,4 +49,52 @@ export const ru = {
   'validation.invalid': 'недопустимое значение',
 } as const;
 
-export type MessageKey = keyof typeof ru;
+export const en: Record<keyof typeof ru, string> = {
+  'app.name': 'Otmetka',
+  'app.tagline': 'School journal and diary',
+
+  'error.internal': 'Internal server error. Please try again; if it happens again, tell your administrator.',
+  'error.notFound': 'Not found.',
+  'error.routeNotFound': 'There is no such address.',
+  'error.unauthenticated': 'Please sign in.',
+  'error.forbidden': 'You are not allowed to do this.',
+  'error.badCredentials': 'Wrong login or password.',
+  'error.tooManyAttempts': 'Too many sign-in attempts. Try again in {minutes} min.',
+  'error.rateLimited': 'Too many requests. Please retry later.',
+  'error.foreignOrigin': 'Request refused: it was sent from another site.',
+  'error.malformedJson': 'The request body is not valid JSON.',
+  'error.unsupportedMediaType': 'A JSON request body is expected.',
+  'error.bodyTooLarge': 'The request is too large.',
+  'error.validation': 'Check the field "{field}": {problem}',
+  'error.conflict': 'Someone else has changed this record. Reload the page.',
+  'error.wrongPassword': 'The current password is wrong.',
+  'error.weakPassword': 'The password must be at least 10 characters long and differ from the login.',
+  'error.loginTaken': 'This login is already taken.',
+  'error.duplicateFileNumber': 'A student with personal file No. {fileNumber} already exists in this school.',
+  'error.duplicateName': 'A record with this name already exists.',
+  'error.dateOrder': 'The end date is before the start date.',
+  'error.outsideYear': 'Dates must lie within the academic year.',
+  'error.periodsOverlap': 'Periods of the same grade levels must not overlap.',
+  'error.gradeRange': 'Grade levels must be 1 to 11, the first not above the last.',
+  'error.timeOrder': 'A lesson must end after it starts.',
+  'error.classOrGroup': 'Give either a class or a group — exactly one.',
+  'error.referenceNotFound': 'Not found: {what}.',
+  'error.notEnrolled': 'The student is not enrolled in the school on that date.',
+  'error.alreadyEnrolled': 'The student is already enrolled on that date.',
+  'error.movementBeforeLast': "The movement date is before the student's last movement ({date}).",
+  'error.inUse': 'Cannot delete: the record is in use.',
+  'error.notInGroupClass': 'The student is not in the class of this group.',
+
+  'validation.required': 'required',
+  'validation.type': 'wrong type of value',
+  'validation.tooLong': 'at most {limit} characters',
+  'validation.tooShort': 'at least {limit} characters',
+  'validation.minimum': 'at least {limit}',
+  'validation.maximum': 'at most {limit}',
+  'validation.format': 'wrong format',
+  'validation.date': 'a calendar date as YYYY-MM-DD',
+  'validation.time': 'a time as HH:MM',
+  'validation.enum': 'allowed values: {values}',
+  'validation.unknownField': 'unknown field',
+  'validation.invalid': 'invalid value',
+};

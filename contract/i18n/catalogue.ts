@@ -1,0 +1,17 @@
+import * as core from './messages/core.js';
+
+/**
+ * One catalogue for server and web, assembled from one file per area (messages/<area>.ts), each
+ * exporting `ru` (the reference) and `en` typed to have exactly the same keys.
+ * To add an area: create messages/<area>.ts and list it here.
+ */
+const areas = [core] as const;
+
+type Union<T> = T extends readonly (infer U)[] ? U : never;
+type AreaRu = Union<typeof areas> extends { ru: infer R } ? R : never;
+type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
+
+export type MessageKey = keyof UnionToIntersection<AreaRu>;
+
+export const ru = Object.assign({}, ...areas.map((a) => a.ru)) as Record<MessageKey, string>;
+export const en = Object.assign({}, ...areas.map((a) => a.en)) as Record<MessageKey, string>;

@@ -1,0 +1,64 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeParent, makeSchoolWorld, TEST_PASSWORD } from '../../test/factories.js';
+import { type Client, createTestApp, type TestApp } from '../../test/harness.js';
+import { MATRIX_CASES } from './cases.js';
+import { MATRIX_ROLES, type MatrixRole, type MatrixWorld } from './types.js';
+
+let t: TestApp;
+let world: MatrixWorld;
+const clients = new Map<MatrixRole, Client>();
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const base = await makeSchoolWorld(t.deps.db);
+  const other = await makeSchoolWorld(t.deps.db);
+  const otherParent = await makeParent(t.deps.db, base.schoolId, [base.studentIds.inB]);
+  world = { ...base, other, otherParentId: otherParent.id };
+  const logins: Record<Exclude<MatrixRole, 'anonymous'>, string> = {
+    operator: base.users.operator.login,
+    admin: base.users.admin.login,
+    director: base.users.director.login,
+    deputy: base.users.deputy.login,
+    secretary: base.users.secretary.login,
+    teacher: base.users.teacher.login,
+    classTeacher: base.users.classTeacher.login,
+    otherTeacher: base.users.otherTeacher.login,
+    parent: base.users.parent.login,
+    student: base.users.student.login,
+    otherParent: otherParent.user.login,
+    otherSchoolAdmin: other.users.admin.login,
+    otherOperator: other.users.operator.login,
+  };
+  clients.set('anonymous', t.anonymous);
+  for (const [role, login] of Object.entries(logins)) clients.set(role as MatrixRole, await t.signIn(login, TEST_PASSWORD));
+}, 120_000);
+afterAll(async () => t.close());
+
+const DENIED = [401, 403, 404];
+
+describe('route × role access matrix', () => {
+  it('has a decision for every API route', () => {
+    const declared = new Set(MATRIX_CASES.map((c) => `${c.method} ${c.route}`));
+    const missing = t.app.apiRoutes.filter((r) => !declared.has(r));
+    expect(missing, 'routes without an entry in server/access/matrix/cases.ts').toEqual([]);
+    const stale = [...declared].filter((r) => !t.app.apiRoutes.includes(r));
+    expect(stale, 'matrix entries for routes that do not exist').toEqual([]);
+  });
+
+  for (const c of MATRIX_CASES) {
+    it(`${c.method} ${c.route}`, async () => {
+      const failures: string[] = [];
+      const roles = c.gateOnly ? (['anonymous'] as const) : MATRIX_ROLES;
+      for (const role of roles) {
+        const client = clients.get(role) as Client;
+        const url = await c.url(world, role);
+        const body = c.body ? await c.body(world, role) : undefined;
+        const res = await client.request({ method: c.method, url, ...(body === undefined ? {} : { payload: body as object }) });
+        const allowed = c.allow.includes(role);
+        const ok = allowed ? res.statusCode >= 200 && res.statusCode < 300 : DENIED.includes(res.statusCode);
+        if (!ok) failures.push(`${role}: expected ${allowed ? '2xx' : '401/403/404'}, got ${res.statusCode} ${res.body.slice(0, 160)}`);
+      }
+      expect(failures).toEqual([]);
+    });
+  }
+});
