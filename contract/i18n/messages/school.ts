@@ -1,0 +1,73 @@
+/** School structure: schools, years, periods, holidays, bells, classes, groups, subjects, curriculum. */
+export const ru = {
+  'school.periodKind.quarter': 'Четверть',
+  'school.periodKind.trimester': 'Триместр',
+  'school.periodKind.half_year': 'Полугодие',
+  'school.holidayKind.vacation': 'Каникулы',
+  'school.holidayKind.public_holiday': 'Праздничный день',
+  'school.holidayKind.day_off': 'Выходной день',
+  'school.preset.quarter': '{ordinal} четверть',
+  'school.preset.halfYear': '{ordinal} полугодие',
+
+  // Names of referenced records, for error.referenceNotFound {what}.
+  'school.ref.operator': 'оператор',
+  'school.ref.year': 'учебный год этой школы',
+  'school.ref.class': 'класс этой школы в этом учебном году',
+  'school.ref.group': 'группа этой школы',
+  'school.ref.subject': 'предмет этой школы',
+  'school.ref.teacher': 'учитель — работающий сотрудник этой школы',
+  'school.ref.classTeacher': 'классный руководитель — работающий сотрудник этой школы',
+
+  'school.validation.timezone': 'неизвестный часовой пояс (пример: Europe/Moscow)',
+  'school.validation.emptyPatch': 'укажите хотя бы одно поле для изменения',
+
+  'error.school.operatorRequired': 'Укажите оператора, к которому относится школа.',
+  'error.school.yearsOverlap': 'Учебный год пересекается с другим учебным годом этой школы.',
+  'error.school.yearExcludesContent': 'Новые даты учебного года не вмещают его учебные периоды или каникулы.',
+  'error.school.periodsExist': 'В этом учебном году уже есть учебные периоды; удалите их или правьте вручную.',
+  'error.school.presetDoesNotFit': 'Стандартные периоды не помещаются в даты этого учебного года.',
+  'error.school.periodClosed': 'Период закрыт: его нельзя изменить или удалить.',
+  'error.school.duplicateLessonNumber': 'Урок № {lessonNumber} уже есть в расписании звонков.',
+  'error.school.bellsOverlap': 'Уроки № {first} и № {second} пересекаются по времени.',
+  'error.school.duplicateClass': 'Класс {name} в этом учебном году уже есть.',
+  'error.school.duplicateGroup': 'Группа «{name}» в этом учебном году уже есть.',
+  'error.school.duplicateSubject': 'Предмет «{name}» уже есть в этой школе.',
+  'error.school.duplicateCurriculum': 'Этот учитель уже ведёт этот предмет в этом классе или группе.',
+  'error.school.yearMismatch': 'Класс и группа должны относиться к одному учебному году.',
+} as const;
+
+export const en: Record<keyof typeof ru, string> = {
+  'school.periodKind.quarter': 'Quarter',
+  'school.periodKind.trimester': 'Trimester',
+  'school.periodKind.half_year': 'Half-year',
+  'school.holidayKind.vacation': 'Vacation',
+  'school.holidayKind.public_holiday': 'Public holiday',
+  'school.holidayKind.day_off': 'Day off',
+  'school.preset.quarter': 'Quarter {ordinal}',
+  'school.preset.halfYear': 'Half-year {ordinal}',
+
+  'school.ref.operator': 'operator',
+  'school.ref.year': 'academic year of this school',
+  'school.ref.class': 'class of this school in this academic year',
+  'school.ref.group': 'group of this school',
+  'school.ref.subject': 'subject of this school',
+  'school.ref.teacher': 'teacher — a current staff member of this school',
+  'school.ref.classTeacher': 'class teacher — a current staff member of this school',
+
+  'school.validation.timezone': 'unknown time zone (example: Europe/Moscow)',
+  'school.validation.emptyPatch': 'give at least one field to change',
+
+  'error.school.operatorRequired': 'Say which operator the school belongs to.',
+  'error.school.yearsOverlap': 'The academic year overlaps another academic year of this school.',
+  'error.school.yearExcludesContent': 'The new dates of the academic year do not contain its study periods or holidays.',
+  'error.school.periodsExist': 'This academic year already has study periods; delete them or edit them by hand.',
+  'error.school.presetDoesNotFit': 'The standard periods do not fit the dates of this academic year.',
+  'error.school.periodClosed': 'The period is closed: it cannot be changed or deleted.',
+  'error.school.duplicateLessonNumber': 'Lesson {lessonNumber} is already in the bell schedule.',
+  'error.school.bellsOverlap': 'Lessons {first} and {second} overlap in time.',
+  'error.school.duplicateClass': 'Class {name} already exists in this academic year.',
+  'error.school.duplicateGroup': 'Group "{name}" already exists in this academic year.',
+  'error.school.duplicateSubject': 'Subject "{name}" already exists in this school.',
+  'error.school.duplicateCurriculum': 'This teacher already teaches this subject to this class or group.',
+  'error.school.yearMismatch': 'The class and the group must belong to the same academic year.',
+};
