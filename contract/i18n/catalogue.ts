@@ -1,4 +1,5 @@
 import * as core from './messages/core.js';
+import * as people from './messages/people.js';
 import * as school from './messages/school.js';
 
 /**
@@ -6,7 +7,7 @@ import * as school from './messages/school.js';
  * exporting `ru` (the reference) and `en` typed to have exactly the same keys.
  * To add an area: create messages/<area>.ts and list it here.
  */
-const areas = [core, school] as const;
+const areas = [core, school, people] as const;
 
 type Union<T> = T extends readonly (infer U)[] ? U : never;
 type AreaRu = Union<typeof areas> extends { ru: infer R } ? R : never;
