@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 export interface OperatorsTable {
   id: string;
   name: string;
@@ -12,6 +14,8 @@ export interface SchoolsTable {
   address: string;
   director_name: string;
   timezone: string;
+  /** 5 or 6 (migration 002); Sunday is never a school day. */
+  working_days_per_week: Generated<number>;
   is_demo: number;
   created_at: string;
 }
