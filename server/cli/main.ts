@@ -16,12 +16,13 @@ async function main(argv: string[]): Promise<number> {
   switch (command) {
     case 'serve': {
       const withDemo = rest.includes('--demo');
+      const demo = withDemo ? await import('./demo.js') : null;
+      let outcome: import('./demo.js').DemoOutcome | null = null;
       const server = await startServer(config, async (deps) => {
-        if (withDemo) {
-          const { ensureDemo } = await import('./demo.js');
-          await ensureDemo(deps);
-        }
+        if (demo) outcome = await demo.ensureDemo(deps);
       });
+      // Printed once the server listens, so the address in it already answers.
+      if (demo && outcome) console.log(demo.demoLoginHelp(server.url || config.publicUrl, outcome));
       const stop = async () => {
         await server.close();
         process.exit(0);
