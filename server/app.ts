@@ -89,10 +89,10 @@ export async function buildApp(options: BuildOptions): Promise<{ app: FastifyIns
 
   if (options.config.serveWeb && fs.existsSync(path.join(webDist, 'index.html'))) {
     await app.register(fastifyStatic, { root: webDist, prefix: '/', wildcard: false, maxAge: '1h' });
-    app.setNotFoundHandler((request, reply) => {
-      if (request.url.startsWith('/api/') || request.method !== 'GET') {
-        return reply.status(404).send({ error: { code: 'not_found', message: 'Not found' } });
-      }
+    // SPA fallback as a catch-all GET route: the not-found handler is already taken by
+    // registerErrorHandling (Fastify allows one per prefix), and unknown /api paths stay JSON 404s.
+    app.get('/*', { schema: { hide: true } }, (request, reply) => {
+      if (request.url.startsWith('/api/')) return reply.callNotFound();
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
     });
   }

@@ -1,13 +1,14 @@
 import * as core from './messages/core.js';
 import * as people from './messages/people.js';
 import * as school from './messages/school.js';
+import * as web from './messages/web.js';
 
 /**
  * One catalogue for server and web, assembled from one file per area (messages/<area>.ts), each
  * exporting `ru` (the reference) and `en` typed to have exactly the same keys.
  * To add an area: create messages/<area>.ts and list it here.
  */
-const areas = [core, school, people] as const;
+const areas = [core, school, people, web] as const;
 
 type Union<T> = T extends readonly (infer U)[] ? U : never;
 type AreaRu = Union<typeof areas> extends { ru: infer R } ? R : never;

@@ -1,0 +1,66 @@
+import type { MessageKey } from '@contract/i18n/index';
+import { Permission } from '@contract/permissions';
+import type { EffectiveRole } from '@contract/roles';
+import { can, hasAnyRole } from '../features/auth/access';
+import type { MySchool } from '../features/auth/api/get-me';
+
+export interface Section {
+  id: string;
+  /** Path inside the school: /schools/:schoolId/<path>. */
+  path: string;
+  label: MessageKey;
+  description: MessageKey;
+  visible: (school: MySchool) => boolean;
+}
+
+/** Staff see the school's structure; families see their own diary instead (later). */
+const STRUCTURE_READERS: readonly EffectiveRole[] = [
+  'operator',
+  'school_admin',
+  'director',
+  'deputy',
+  'secretary',
+  'teacher',
+  'class_teacher',
+];
+
+/** Every section of a school; the header, the mobile menu and the home pages show the visible ones. */
+export const SECTIONS: readonly Section[] = [
+  {
+    id: 'structure',
+    path: 'structure',
+    label: 'web.nav.structure',
+    description: 'web.nav.structure.description',
+    visible: (s) => can(s, Permission.schoolManage) || (can(s, Permission.schoolRead) && hasAnyRole(s, STRUCTURE_READERS)),
+  },
+  {
+    id: 'students',
+    path: 'students',
+    label: 'web.nav.students',
+    description: 'web.nav.students.description',
+    visible: (s) => can(s, Permission.personRead),
+  },
+  {
+    id: 'parents',
+    path: 'parents',
+    label: 'web.nav.parents',
+    description: 'web.nav.parents.description',
+    visible: (s) => can(s, Permission.personRead),
+  },
+  {
+    id: 'staff',
+    path: 'staff',
+    label: 'web.nav.staff',
+    description: 'web.nav.staff.description',
+    visible: (s) => can(s, Permission.personRead),
+  },
+  {
+    id: 'audit',
+    path: 'audit',
+    label: 'web.nav.audit',
+    description: 'web.nav.audit.description',
+    visible: (s) => can(s, Permission.auditRead),
+  },
+];
+
+export const visibleSections = (school: MySchool) => SECTIONS.filter((section) => section.visible(school));

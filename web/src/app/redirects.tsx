@@ -1,0 +1,56 @@
+import { Navigate } from 'react-router';
+import { ErrorNotice, Loading } from '../components/status';
+import { homePath, landingPath, primaryRole } from '../features/auth/access';
+import { maybeSignedIn, useMe } from '../features/auth/api/get-me';
+import { useT } from '../lib/i18n';
+import { useDocumentTitle } from '../lib/use-title';
+import { useSchool } from './school-context';
+import { PlainShell } from './shell/AppShell';
+
+/** "/": the signed-in user's home, or the login page. */
+export function RootRedirect() {
+  const hinted = maybeSignedIn();
+  const me = useMe(hinted);
+  if (!hinted) return <Navigate to="/login" replace />;
+  if (me.isPending) return <Loading />;
+  if (me.isError) return <ErrorNotice error={me.error} onRetry={() => me.refetch()} />;
+  return <Navigate to={me.data ? landingPath(me.data.schools) : '/login'} replace />;
+}
+
+/** "/schools/:id" and "/schools/:id/home": the home of the user's main role in that school. */
+export function SchoolIndexRedirect() {
+  const school = useSchool();
+  const role = primaryRole(school);
+  if (!role) return <NoRolePanel />;
+  return <Navigate to={homePath(school.id, role)} replace />;
+}
+
+function NoRolePanel() {
+  const t = useT();
+  return (
+    <section className="panel">
+      <h1>{t('web.noSchool.title')}</h1>
+      <p>{t('web.noSchool.text')}</p>
+    </section>
+  );
+}
+
+/** A signed-in user who belongs to no school yet (e.g. a new operator or an account without roles). */
+export function NoSchoolPage() {
+  const t = useT();
+  useDocumentTitle(t('web.noSchool.title'));
+  return (
+    <PlainShell>
+      {(me) =>
+        me.schools.length > 0 ? (
+          <Navigate to={landingPath(me.schools)} replace />
+        ) : (
+          <section className="panel">
+            <h1>{t('web.noSchool.title')}</h1>
+            <p>{t('web.noSchool.text')}</p>
+          </section>
+        )
+      }
+    </PlainShell>
+  );
+}

@@ -1,0 +1,27 @@
+import { createBrowserRouter } from 'react-router';
+import { AuditPage } from '../features/audit/AuditPage';
+import { LoginPage } from '../features/auth/LoginPage';
+import { RoleHome } from '../features/home/RoleHome';
+import { AboutPage } from './AboutPage';
+import { NotFoundPage } from './NotFoundPage';
+import { NoSchoolPage, RootRedirect, SchoolIndexRedirect } from './redirects';
+import { SchoolShell } from './shell/AppShell';
+
+export const router = createBrowserRouter([
+  { path: '/', element: <RootRedirect /> },
+  { path: '/login', element: <LoginPage /> },
+  { path: '/about', element: <AboutPage /> },
+  { path: '/no-school', element: <NoSchoolPage /> },
+  {
+    path: '/schools/:schoolId',
+    element: <SchoolShell />,
+    children: [
+      { index: true, element: <SchoolIndexRedirect /> },
+      { path: 'home', element: <SchoolIndexRedirect /> },
+      { path: 'home/:role', element: <RoleHome /> },
+      { path: 'audit', element: <AuditPage /> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+  { path: '*', element: <NotFoundPage /> },
+]);
