@@ -220,6 +220,7 @@ export const Parent = Type.Object({
 export type Parent = Static<typeof Parent>;
 
 export const ParentLinkCreate = Type.Object({ parentId: Id, kinship: KinshipSchema }, closed);
+export type ParentLinkCreate = Static<typeof ParentLinkCreate>;
 export const StudentParentParams = Type.Object({ schoolId: Id, id: Id, parentId: Id }, closed);
 
 // ---------------------------------------------------------------- staff

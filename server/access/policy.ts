@@ -172,3 +172,41 @@ export async function effectiveRoles(db: Db, actor: Actor, schoolId: string): Pr
   }
   return roles;
 }
+
+export type ParentScope = { kind: 'all' } | { kind: 'some'; parentIds: string[] };
+
+/**
+ * Which parents of a school the actor may see. Whole-school staff see all; a teacher the parents
+ * of the students they may see; a parent themself. Students see no parent records.
+ */
+export async function parentScope(db: Db, actor: Actor, schoolId: string, onDate: string): Promise<ParentScope> {
+  if (actor.kind === 'system') return { kind: 'all' };
+  const roles = rolesInSchool(actor, schoolId);
+  if (roles.some((r) => WHOLE_SCHOOL_READERS.includes(r))) return { kind: 'all' };
+  const ids = new Set<string>();
+  if (roles.includes(Role.teacher)) {
+    const students = await studentScope(db, actor, schoolId, onDate);
+    if (students.kind === 'all') return { kind: 'all' };
+    if (students.studentIds.length > 0) {
+      const links = await db
+        .selectFrom('student_parents')
+        .select('parent_id')
+        .where('school_id', '=', schoolId)
+        .where('student_id', 'in', students.studentIds)
+        .execute();
+      for (const l of links) ids.add(l.parent_id);
+    }
+  }
+  if (roles.includes(Role.parent) && actor.userId) {
+    const selves = await db
+      .selectFrom('parents')
+      .select('id')
+      .where('school_id', '=', schoolId)
+      .where('user_id', '=', actor.userId)
+      .execute();
+    for (const p of selves) ids.add(p.id);
+  }
+  return { kind: 'some', parentIds: [...ids] };
+}
+
+/** Facts about one curriculum item the journal rules need (read by the caller's repository). */

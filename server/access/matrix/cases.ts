@@ -1,6 +1,7 @@
 import { auditMatrix } from '../../modules/audit/audit.matrix.js';
 import { authMatrix } from '../../modules/auth/auth.matrix.js';
+import { peopleMatrix } from '../../modules/people/people.matrix.js';
 import type { MatrixCase } from './types.js';
 
 /** Every route's allow-list. A route registered without an entry here fails the matrix test. */
-export const MATRIX_CASES: readonly MatrixCase[] = [...authMatrix, ...auditMatrix];
+export const MATRIX_CASES: readonly MatrixCase[] = [...authMatrix, ...auditMatrix, ...peopleMatrix];

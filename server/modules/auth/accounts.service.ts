@@ -102,3 +102,26 @@ export async function describeMe(deps: Deps, actor: Actor): Promise<Me> {
   }
   return { id: user.id, login: user.login, displayName: user.display_name, locale: user.locale, schools: result };
 }
+
+/** Removes one school role from an account; the caller has already decided the actor may. Runs in the caller's transaction. */
+export async function revokeRole(db: Db, grant: { userId: string; role: Role; schoolId: string }): Promise<void> {
+  await db
+    .deleteFrom('role_assignments')
+    .where('user_id', '=', grant.userId)
+    .where('role', '=', grant.role)
+    .where('school_id', '=', grant.schoolId)
+    .execute();
+}
+
+/**
+ * Sets a password chosen by an administrator (a temporary one to hand over) and ends every session
+ * of the account. The caller has already decided the actor may. Runs in the caller's transaction.
+ */
+export async function setPasswordByAdministrator(db: Db, now: Date, userId: string, password: string): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({ password_hash: await hashPassword(password), password_changed_at: now.toISOString() })
+    .where('id', '=', userId)
+    .execute();
+  await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
+}

@@ -34,6 +34,8 @@ export interface StudentsTable {
   foreign_language: string | null;
   additional_education: string | null;
   study_form: string;
+  /** Added in migration 003 (consent form: «Программа обучения»). */
+  study_program: string | null;
   search_text: string;
   created_at: string;
   updated_at: string;

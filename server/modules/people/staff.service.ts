@@ -1,0 +1,225 @@
+import { randomInt } from 'node:crypto';
+import type { Updateable } from 'kysely';
+import { Permission } from '../../../contract/permissions.js';
+import { Role, STAFF_ROLES } from '../../../contract/roles.js';
+import type { StaffCreate, StaffListQuery, StaffMember, StaffRoleValue, StaffUpdate } from '../../../contract/schemas/people.js';
+import type { Actor } from '../../access/actor.js';
+import { requireSchoolPermission } from '../../access/policy.js';
+import type { Db } from '../../db/connect.js';
+import type { Deps } from '../../lib/deps.js';
+import { AppError, invalid, notFound } from '../../lib/errors.js';
+import { newId } from '../../lib/ids.js';
+import { AuditAction, recordAudit } from '../audit/audit.service.js';
+import { createAccount, grantRole, revokeRole, setPasswordByAdministrator } from '../auth/accounts.service.js';
+import { findUser, grantsOfUser } from './lookups.repository.js';
+import { changedColumns, schoolToday } from './people.common.js';
+import { presentStaff } from './people.presenter.js';
+import { foldForSearch, searchTextOf } from './people.search.js';
+import type { StaffTable } from './people.table.js';
+import * as repo from './staff.repository.js';
+
+const isStaffRole = (role: string): role is StaffRoleValue => (STAFF_ROLES as readonly string[]).includes(role);
+
+/** Staff of a school (person.read); names and positions only, current staff unless includeLeft. Audited once per call. */
+export async function listStaff(deps: Deps, actor: Actor, schoolId: string, q: StaffListQuery) {
+  requireSchoolPermission(actor, schoolId, Permission.personRead);
+  const { rows, total } = await repo.listStaff(deps.db, deps.dialect, {
+    schoolId,
+    q: q.q ? foldForSearch(q.q) : undefined,
+    today: await schoolToday(deps, schoolId),
+    includeLeft: q.includeLeft ?? false,
+    limit: q.limit,
+    offset: q.offset,
+  });
+  await recordAudit(deps.db, actor, deps.clock.now(), {
+    schoolId,
+    action: AuditAction.list,
+    entity: 'staff',
+    details: { count: rows.length },
+  });
+  return {
+    items: rows.map((r) => ({
+      id: r.id,
+      surname: r.surname,
+      name: r.name,
+      patronymic: r.patronymic,
+      position: r.position,
+      leftOn: r.left_on,
+      hasAccount: r.user_id !== null,
+    })),
+    total,
+  };
+}
+
+async function loadStaff(db: Db, schoolId: string, id: string): Promise<StaffMember> {
+  const row = await repo.findStaff(db, schoolId, id);
+  if (!row) throw notFound();
+  const user = row.user_id ? await findUser(db, row.user_id) : undefined;
+  const roles = row.user_id ? (await repo.rolesInSchoolOfUser(db, row.user_id, schoolId)).filter(isStaffRole) : [];
+  return presentStaff(row, user?.login ?? null, roles);
+}
+
+/** A staff member's full record with login and school roles (person.read). Audited as a read. */
+export async function getStaff(deps: Deps, actor: Actor, schoolId: string, id: string): Promise<StaffMember> {
+  requireSchoolPermission(actor, schoolId, Permission.personRead);
+  const staff = await loadStaff(deps.db, schoolId, id);
+  await recordAudit(deps.db, actor, deps.clock.now(), { schoolId, action: AuditAction.read, entity: 'staff', entityId: id });
+  return staff;
+}
+
+function rowFields(input: StaffUpdate): Updateable<StaffTable> {
+  const row: Updateable<StaffTable> = {};
+  if (input.surname !== undefined) row.surname = input.surname.trim();
+  if (input.name !== undefined) row.name = input.name.trim();
+  if (input.patronymic !== undefined) row.patronymic = input.patronymic.trim();
+  if (input.position !== undefined) row.position = input.position.trim();
+  if (input.email !== undefined) row.email = input.email;
+  if (input.phone !== undefined) row.phone = input.phone;
+  if (input.leftOn !== undefined) row.left_on = input.leftOn;
+  return row;
+}
+
+/**
+ * Creates a staff member (person.manage); with `account`, also their sign-in account and school
+ * roles (account.manage as well), all in one transaction.
+ */
+export async function createStaff(deps: Deps, actor: Actor, schoolId: string, input: StaffCreate): Promise<StaffMember> {
+  requireSchoolPermission(actor, schoolId, Permission.personManage);
+  if (input.account) requireSchoolPermission(actor, schoolId, Permission.accountManage);
+  const now = deps.clock.now();
+  const id = newId();
+  const { account, ...fields } = input;
+  const row = rowFields(fields);
+  await deps.db.transaction().execute(async (trx) => {
+    let userId: string | null = null;
+    if (account) {
+      userId = await createAccount(trx, now, {
+        login: account.login,
+        password: account.password,
+        displayName: [row.surname, row.name, row.patronymic].filter(Boolean).join(' '),
+      });
+      for (const role of account.roles) await grantRole(trx, now, { userId, role, schoolId });
+    }
+    await repo.insertStaff(trx, {
+      ...row,
+      id,
+      school_id: schoolId,
+      user_id: userId,
+      surname: row.surname as string,
+      name: row.name as string,
+      patronymic: row.patronymic ?? '',
+      position: row.position ?? '',
+      search_text: searchTextOf(row.surname, row.name, row.patronymic),
+      created_at: now.toISOString(),
+      left_on: null,
+    });
+    await recordAudit(trx, actor, now, {
+      schoolId,
+      action: AuditAction.create,
+      entity: 'staff',
+      entityId: id,
+      details: { fields: Object.keys(fields), ...(account ? { account: true, roles: account.roles } : {}) },
+    });
+  });
+  return loadStaff(deps.db, schoolId, id);
+}
+
+/** Changes some fields of a staff member, including leftOn (person.manage); the audit names the changed fields. */
+export async function updateStaff(deps: Deps, actor: Actor, schoolId: string, id: string, input: StaffUpdate): Promise<StaffMember> {
+  requireSchoolPermission(actor, schoolId, Permission.personManage);
+  const now = deps.clock.now();
+  await deps.db.transaction().execute(async (trx) => {
+    const current = await repo.findStaff(trx, schoolId, id);
+    if (!current) throw notFound();
+    const { patch, fields } = changedColumns(current, rowFields(input) as Partial<StaffTable>);
+    if (fields.length === 0) return;
+    const next = { ...current, ...patch };
+    await repo.updateStaff(trx, schoolId, id, { ...patch, search_text: searchTextOf(next.surname, next.name, next.patronymic) });
+    await recordAudit(trx, actor, now, { schoolId, action: AuditAction.update, entity: 'staff', entityId: id, details: { fields } });
+  });
+  return loadStaff(deps.db, schoolId, id);
+}
+
+/**
+ * Sets the staff member's school roles among school_admin, director, deputy, secretary, teacher
+ * (account.manage). Other roles of the account (parent, student, other schools) are untouched.
+ */
+export async function setStaffRoles(
+  deps: Deps,
+  actor: Actor,
+  schoolId: string,
+  id: string,
+  roles: StaffRoleValue[],
+): Promise<StaffRoleValue[]> {
+  requireSchoolPermission(actor, schoolId, Permission.accountManage);
+  const now = deps.clock.now();
+  return deps.db.transaction().execute(async (trx) => {
+    const staff = await repo.findStaff(trx, schoolId, id);
+    if (!staff) throw notFound();
+    if (!staff.user_id) throw invalid('error.people.noAccount');
+    const userId = staff.user_id;
+    const current = (await repo.rolesInSchoolOfUser(trx, userId, schoolId)).filter(isStaffRole);
+    const wanted = new Set(roles);
+    const removed = current.filter((r) => !wanted.has(r));
+    const added = roles.filter((r) => !current.includes(r));
+    // An administrator locking themself out of the school leaves nobody to undo it.
+    if (userId === actor.userId && removed.includes(Role.schoolAdmin)) throw invalid('error.people.ownAdminRole');
+    for (const role of removed) await revokeRole(trx, { userId, role, schoolId });
+    for (const role of added) await grantRole(trx, now, { userId, role, schoolId });
+    if (removed.length + added.length > 0) {
+      await recordAudit(trx, actor, now, {
+        schoolId,
+        action: AuditAction.update,
+        entity: 'staff',
+        entityId: id,
+        details: { added, removed },
+      });
+    }
+    return (await repo.rolesInSchoolOfUser(trx, userId, schoolId)).filter(isStaffRole);
+  });
+}
+
+// No 0/O, 1/l/I: the password is read off a screen or a slip and typed by hand.
+const TEMPORARY_ALPHABET = 'abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+const TEMPORARY_LENGTH = 12;
+
+function temporaryPassword(): string {
+  let out = '';
+  for (let i = 0; i < TEMPORARY_LENGTH; i++) out += TEMPORARY_ALPHABET[randomInt(TEMPORARY_ALPHABET.length)];
+  return out;
+}
+
+/**
+ * Issues a one-time temporary password for a staff member's account (account.manage) and ends the
+ * account's sessions. Refused for an account that also holds roles outside this school: an
+ * administrator of one school must not take over an account used elsewhere.
+ */
+export async function resetStaffPassword(
+  deps: Deps,
+  actor: Actor,
+  schoolId: string,
+  id: string,
+): Promise<{ login: string; temporaryPassword: string }> {
+  requireSchoolPermission(actor, schoolId, Permission.accountManage);
+  const now = deps.clock.now();
+  const password = temporaryPassword();
+  const login = await deps.db.transaction().execute(async (trx) => {
+    const staff = await repo.findStaff(trx, schoolId, id);
+    if (!staff) throw notFound();
+    if (!staff.user_id) throw invalid('error.people.noAccount');
+    const grants = await grantsOfUser(trx, staff.user_id);
+    if (grants.some((g) => g.school_id !== schoolId)) throw new AppError(403, 'forbidden', 'error.people.accountElsewhere');
+    const user = await findUser(trx, staff.user_id);
+    if (!user) throw invalid('error.people.noAccount');
+    await setPasswordByAdministrator(trx, now, staff.user_id, password);
+    await recordAudit(trx, actor, now, {
+      schoolId,
+      action: AuditAction.passwordChange,
+      entity: 'user',
+      entityId: staff.user_id,
+      details: { staffId: id, temporary: true },
+    });
+    return user.login;
+  });
+  return { login, temporaryPassword: password };
+}
