@@ -3,6 +3,7 @@ import type { Deps } from '../lib/deps.js';
 import { auditRoutes } from './audit/audit.routes.js';
 import { authRoutes } from './auth/auth.routes.js';
 import { peopleRoutes } from './people/people.routes.js';
+import { schoolRoutes } from './school/school.routes.js';
 import { systemRoutes } from './system/system.routes.js';
 
 /** Every module's routes, registered in one place. */
@@ -10,5 +11,6 @@ export async function registerModuleRoutes(app: FastifyInstance, deps: Deps): Pr
   await app.register(systemRoutes(deps));
   await app.register(authRoutes(deps));
   await app.register(auditRoutes(deps));
+  await app.register(schoolRoutes(deps));
   await app.register(peopleRoutes(deps));
 }

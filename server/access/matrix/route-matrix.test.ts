@@ -13,7 +13,7 @@ beforeAll(async () => {
   const base = await makeSchoolWorld(t.deps.db);
   const other = await makeSchoolWorld(t.deps.db);
   const otherParent = await makeParent(t.deps.db, base.schoolId, [base.studentIds.inB]);
-  world = { ...base, other, otherParentId: otherParent.id };
+  world = { ...base, other, otherParentId: otherParent.id, db: t.deps.db };
   const logins: Record<Exclude<MatrixRole, 'anonymous'>, string> = {
     operator: base.users.operator.login,
     admin: base.users.admin.login,

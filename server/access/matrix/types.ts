@@ -1,3 +1,4 @@
+import type { Db } from '../../db/connect.js';
 import type { SchoolWorld } from '../../test/factories.js';
 
 /** Who knocks: every role of the test school, and outsiders who must be turned away. */
@@ -24,6 +25,8 @@ export interface MatrixWorld extends SchoolWorld {
   other: SchoolWorld;
   /** A parent in the same school, of the student in 5Б (not of the 5А student). */
   otherParentId: string;
+  /** The test database, for cases that need a fresh row to change or delete on every call. */
+  db: Db;
 }
 
 export interface MatrixCase {
