@@ -2,6 +2,11 @@ import { createBrowserRouter } from 'react-router';
 import { AuditPage } from '../features/audit/AuditPage';
 import { LoginPage } from '../features/auth/LoginPage';
 import { RoleHome } from '../features/home/RoleHome';
+import { ParentsPage } from '../features/people/ParentsPage';
+import { StaffPage } from '../features/people/StaffPage';
+import { StudentCardPage } from '../features/people/StudentCardPage';
+import { StudentsPage } from '../features/people/StudentsPage';
+import { StructurePage } from '../features/school/StructurePage';
 import { AboutPage } from './AboutPage';
 import { NotFoundPage } from './NotFoundPage';
 import { NoSchoolPage, RootRedirect, SchoolIndexRedirect } from './redirects';
@@ -20,6 +25,12 @@ export const router = createBrowserRouter([
       { path: 'home', element: <SchoolIndexRedirect /> },
       { path: 'home/:role', element: <RoleHome /> },
       { path: 'audit', element: <AuditPage /> },
+      { path: 'structure', element: <StructurePage /> },
+      { path: 'structure/:tab', element: <StructurePage /> },
+      { path: 'students', element: <StudentsPage /> },
+      { path: 'students/:studentId', element: <StudentCardPage /> },
+      { path: 'parents', element: <ParentsPage /> },
+      { path: 'staff', element: <StaffPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

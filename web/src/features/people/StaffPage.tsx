@@ -1,0 +1,172 @@
+import { Permission } from '@contract/permissions';
+import { type FormEvent, useId, useState } from 'react';
+import { useSchool } from '../../app/school-context';
+import { EntityForm, type FieldSpec } from '../../components/EntityForm';
+import { Empty, ErrorNotice, Loading } from '../../components/status';
+import { formatDate, fullName } from '../../lib/dates';
+import { useLocale, useT } from '../../lib/i18n';
+import { useDocumentTitle } from '../../lib/use-title';
+import { can } from '../auth/access';
+import { AddPanel } from '../school/tabs/common';
+import { useCreateStaff, useSetStaffRoles, useStaff, useStaffMember } from './api/staff';
+import { STAFF_ROLES, staffRoleOptions } from './options';
+
+/** School staff; with account.manage: create a member with an account and roles, change roles. */
+export function StaffPage() {
+  const t = useT();
+  const { locale } = useLocale();
+  const school = useSchool();
+  const [draft, setDraft] = useState('');
+  const [q, setQ] = useState('');
+  const [open, setOpen] = useState<string | null>(null);
+  const staff = useStaff(school.id, { q, limit: 200 });
+  const create = useCreateStaff(school.id);
+  const searchId = useId();
+  const manageAccounts = can(school, Permission.accountManage);
+  useDocumentTitle(t('web.nav.staff'));
+
+  const apply = (event: FormEvent) => {
+    event.preventDefault();
+    setQ(draft.trim());
+  };
+
+  return (
+    <div>
+      <header className="page-header">
+        <h1>{t('people.staff.title')}</h1>
+      </header>
+      <form className="toolbar" onSubmit={apply} aria-label={t('web.common.filter')}>
+        <div className="field">
+          <label className="field__label" htmlFor={searchId}>
+            {t('web.people.searchName')}
+          </label>
+          <input id={searchId} type="search" maxLength={100} value={draft} onChange={(e) => setDraft(e.target.value)} />
+        </div>
+        <button type="submit" className="button">
+          {t('web.common.apply')}
+        </button>
+      </form>
+
+      {staff.isPending ? (
+        <Loading />
+      ) : staff.isError ? (
+        <ErrorNotice error={staff.error} onRetry={() => staff.refetch()} />
+      ) : staff.data.items.length === 0 ? (
+        <Empty>{t('web.common.empty')}</Empty>
+      ) : (
+        <div className="table-wrap">
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">{t('web.people.fullName')}</th>
+                <th scope="col">{t('people.staff.position')}</th>
+                <th scope="col">{t('people.staff.account')}</th>
+                {manageAccounts ? <th scope="col">{t('people.staff.roles')}</th> : null}
+              </tr>
+            </thead>
+            <tbody>
+              {staff.data.items.map((s) => (
+                <tr key={s.id}>
+                  <td>
+                    {fullName(s)}
+                    {s.leftOn ? <span className="muted"> ({t('web.people.leftOn', { date: formatDate(locale, s.leftOn) })})</span> : null}
+                  </td>
+                  <td>{s.position || <span className="muted">—</span>}</td>
+                  <td>{t(s.hasAccount ? 'web.common.yes' : 'web.common.no')}</td>
+                  {manageAccounts ? (
+                    <td>
+                      {s.hasAccount ? (
+                        open === s.id ? (
+                          <RolesEditor staffId={s.id} onClose={() => setOpen(null)} />
+                        ) : (
+                          <button type="button" className="button button--secondary button--small" onClick={() => setOpen(s.id)}>
+                            {t('web.people.editRoles')}
+                          </button>
+                        )
+                      ) : (
+                        <span className="muted">—</span>
+                      )}
+                    </td>
+                  ) : null}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+
+      {can(school, Permission.personManage) ? (
+        <AddPanel title={t('web.people.addStaff')}>
+          <EntityForm
+            submitLabel="web.form.add"
+            onSubmit={(body) => create.mutateAsync(withoutEmptyAccount(body))}
+            fields={[
+              { name: 'surname', label: 'people.staff.surname', required: true, maxLength: 100 },
+              { name: 'name', label: 'people.staff.name', required: true, maxLength: 100 },
+              { name: 'patronymic', label: 'people.staff.patronymic', maxLength: 100 },
+              { name: 'position', label: 'people.staff.position', maxLength: 200 },
+              { name: 'email', label: 'people.staff.email', type: 'email', maxLength: 200 },
+              { name: 'phone', label: 'people.staff.phone', maxLength: 30 },
+              ...(manageAccounts
+                ? ([
+                    {
+                      name: 'account.login',
+                      label: 'people.staff.login',
+                      maxLength: 100,
+                      autoComplete: 'off',
+                      hint: 'web.people.hint.account',
+                    },
+                    {
+                      name: 'account.password',
+                      label: 'people.staff.password',
+                      type: 'password',
+                      maxLength: 200,
+                      autoComplete: 'new-password',
+                    },
+                    { name: 'account.roles', label: 'people.staff.roles', type: 'multiselect', options: staffRoleOptions(t) },
+                  ] satisfies FieldSpec[])
+                : []),
+            ]}
+          />
+        </AddPanel>
+      ) : null}
+    </div>
+  );
+}
+
+/** The account is optional: roles ticked without a login do not make one. */
+function withoutEmptyAccount(body: Record<string, unknown>): Record<string, unknown> {
+  const account = body.account as Record<string, unknown> | undefined;
+  if (account && !account.login && !account.password) {
+    const { account: _dropped, ...rest } = body;
+    return rest;
+  }
+  return body;
+}
+
+function RolesEditor({ staffId, onClose }: { staffId: string; onClose: () => void }) {
+  const t = useT();
+  const school = useSchool();
+  const member = useStaffMember(school.id, staffId);
+  const setRoles = useSetStaffRoles(school.id, staffId);
+  if (member.isPending) return <Loading />;
+  if (member.isError) return <ErrorNotice error={member.error} />;
+  return (
+    <div>
+      <p className="muted">
+        {t('people.staff.login')}: {member.data.login}
+      </p>
+      <EntityForm
+        submitLabel="web.form.save"
+        keepValues
+        initial={{ roles: member.data.roles.filter((r) => (STAFF_ROLES as readonly string[]).includes(r)) }}
+        onSubmit={(body) => setRoles.mutateAsync((body.roles as string[]) ?? [])}
+        onDone={onClose}
+        fields={[{ name: 'roles', label: 'people.staff.roles', type: 'multiselect', options: staffRoleOptions(t) }]}
+      />
+      <button type="button" className="button button--quiet button--small" onClick={onClose}>
+        {t('web.common.cancel')}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,88 @@
+import { useId, useState } from 'react';
+import { useSchool } from '../../../app/school-context';
+import { EntityForm } from '../../../components/EntityForm';
+import { Loading } from '../../../components/status';
+import { useT } from '../../../lib/i18n';
+import { useCreateCurriculum, useCurriculum } from '../api/curriculum';
+import { AddPanel, ListState } from './common';
+import { useChoices } from './options';
+
+export function CurriculumTab({ editable }: { editable: boolean }) {
+  const t = useT();
+  const school = useSchool();
+  const [classId, setClassId] = useState('');
+  const curriculum = useCurriculum(school.id, classId ? { classId } : undefined);
+  const create = useCreateCurriculum(school.id);
+  const choices = useChoices();
+  const filterId = useId();
+  return (
+    <>
+      <div className="toolbar">
+        <div className="field">
+          <label className="field__label" htmlFor={filterId}>
+            {t('web.school.field.class')}
+          </label>
+          <select id={filterId} value={classId} onChange={(e) => setClassId(e.target.value)}>
+            <option value="">{t('web.common.all')}</option>
+            {choices.classOptions.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <ListState query={curriculum} empty={t('web.school.noCurriculum')}>
+        {(items) => (
+          <div className="table-wrap">
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('web.school.field.target')}</th>
+                  <th scope="col">{t('web.school.field.subject')}</th>
+                  <th scope="col">{t('web.school.field.teacher')}</th>
+                  <th scope="col">{t('web.school.field.hoursPerWeek')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {items.map((c) => (
+                  <tr key={c.id}>
+                    <td>{c.targetName}</td>
+                    <td>{c.subjectName}</td>
+                    <td>{c.teacherName}</td>
+                    <td>{c.hoursPerWeek}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </ListState>
+      {editable ? (
+        <AddPanel title={t('web.school.addCurriculum')}>
+          {choices.ready ? (
+            <EntityForm
+              submitLabel="web.form.add"
+              onSubmit={(body) => create.mutateAsync(body)}
+              fields={[
+                { name: 'subjectId', label: 'web.school.field.subject', type: 'select', required: true, options: choices.subjectOptions },
+                { name: 'teacherId', label: 'web.school.field.teacher', type: 'select', required: true, options: choices.staffOptions },
+                {
+                  name: 'classId',
+                  label: 'web.school.field.class',
+                  type: 'select',
+                  options: choices.classOptions,
+                  hint: 'web.school.hint.classOrGroup',
+                },
+                { name: 'groupId', label: 'web.school.field.group', type: 'select', options: choices.groupOptions },
+                { name: 'hoursPerWeek', label: 'web.school.field.hoursPerWeek', type: 'number', required: true, min: 1, max: 40 },
+              ]}
+            />
+          ) : (
+            <Loading />
+          )}
+        </AddPanel>
+      ) : null}
+    </>
+  );
+}
