@@ -66,6 +66,8 @@ export async function buildApp(options: BuildOptions): Promise<{ app: FastifyIns
         imgSrc: ["'self'", 'data:'],
         connectSrc: ["'self'"],
         frameAncestors: ["'none'"],
+        // A school may run Otmetka over plain HTTP on its own network; forcing HTTPS would break it.
+        upgradeInsecureRequests: null,
       },
     },
     crossOriginEmbedderPolicy: false,
