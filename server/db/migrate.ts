@@ -18,8 +18,14 @@ class ListedMigrations implements MigrationProvider {
 }
 
 /** Brings the schema up to date; throws with the failing migration's name on error. */
-export async function migrateToLatest(db: Db): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: new ListedMigrations() });
+export async function migrateToLatest(db: Db, options: { pgSchema?: string } = {}): Promise<string[]> {
+  // Kysely looks for its bookkeeping tables across every schema on the search path unless told
+  // which one; test databases live side by side in schemas of one PostgreSQL database.
+  const migrator = new Migrator({
+    db,
+    provider: new ListedMigrations(),
+    ...(options.pgSchema ? { migrationTableSchema: options.pgSchema } : {}),
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';

@@ -25,7 +25,7 @@ export async function createTestDatabase(): Promise<{ handle: DbHandle; url: str
     await admin.query(`CREATE SCHEMA ${schema}`);
     await admin.end();
     const handle = connect(url, { pgSchema: schema, poolSize: 5 });
-    await migrateToLatest(handle.db);
+    await migrateToLatest(handle.db, { pgSchema: schema });
     return {
       handle,
       url,
