@@ -55,6 +55,20 @@ export const SECTIONS: readonly Section[] = [
     visible: (s) => can(s, Permission.personRead),
   },
   {
+    id: 'journal',
+    path: 'journal',
+    label: 'journalWeb.nav.journal',
+    description: 'journalWeb.nav.journal.description',
+    visible: (s) => can(s, Permission.journalRead),
+  },
+  {
+    id: 'timetable',
+    path: 'timetable',
+    label: 'journalWeb.nav.timetable',
+    description: 'journalWeb.nav.timetable.description',
+    visible: (s) => can(s, Permission.timetableRead),
+  },
+  {
     id: 'audit',
     path: 'audit',
     label: 'web.nav.audit',

@@ -2,6 +2,7 @@ import { createBrowserRouter } from 'react-router';
 import { AuditPage } from '../features/audit/AuditPage';
 import { LoginPage } from '../features/auth/LoginPage';
 import { RoleHome } from '../features/home/RoleHome';
+import { JournalPage } from '../features/journal/JournalPage';
 import { ParentsPage } from '../features/people/ParentsPage';
 import { StaffPage } from '../features/people/StaffPage';
 import { StudentCardPage } from '../features/people/StudentCardPage';
@@ -25,6 +26,7 @@ export const router = createBrowserRouter([
       { path: 'home', element: <SchoolIndexRedirect /> },
       { path: 'home/:role', element: <RoleHome /> },
       { path: 'audit', element: <AuditPage /> },
+      { path: 'journal/:curriculumId?', element: <JournalPage /> },
       { path: 'structure', element: <StructurePage /> },
       { path: 'structure/:tab', element: <StructurePage /> },
       { path: 'students', element: <StudentsPage /> },

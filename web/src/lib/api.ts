@@ -9,6 +9,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly field?: string,
+    /** The whole `error` object of the answer, e.g. `current` of a 409 on a stale write. */
+    readonly details: Record<string, unknown> = {},
   ) {
     super(message);
     this.name = 'ApiError';
@@ -76,6 +78,7 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
       typeof error?.code === 'string' ? error.code : 'http_error',
       typeof error?.message === 'string' ? error.message : '',
       typeof error?.field === 'string' ? error.field : undefined,
+      error && typeof error === 'object' ? (error as Record<string, unknown>) : {},
     );
   }
   return data as T;
