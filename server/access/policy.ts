@@ -210,3 +210,112 @@ export async function parentScope(db: Db, actor: Actor, schoolId: string, onDate
 }
 
 /** Facts about one curriculum item the journal rules need (read by the caller's repository). */
+
+/** Facts about one curriculum item the journal rules need (read by the caller's repository). */
+export interface CurriculumFacts {
+  id: string;
+  schoolId: string;
+  teacherId: string;
+  /** The class of the item, or of its group (null for a cross-class group). */
+  classId: string | null;
+}
+
+/** What the actor may do in the journal of one curriculum item. */
+export interface JournalAccess {
+  read: boolean;
+  /** May write every lesson and the period grades of the item (its teacher, a school admin). */
+  write: boolean;
+  /** May change records of a closed period, with a written reason (R4.2). */
+  overrideLock: boolean;
+  /** The actor's staff id in the school, for substitute checks. */
+  staffId: string | null;
+}
+
+const NO_JOURNAL_ACCESS: JournalAccess = { read: false, write: false, overrideLock: false, staffId: null };
+
+/**
+ * Journal rules (R3, R7.1): the teacher of the curriculum item and school admins write; the class
+ * teacher reads every subject of their class; director and deputy read all; a substitute reads the
+ * item and writes the lessons they substitute (see mayWriteLesson). Everyone else sees nothing.
+ */
+export async function journalAccess(db: Db, actor: Actor, curriculum: CurriculumFacts): Promise<JournalAccess> {
+  if (actor.kind === 'system') return { read: true, write: true, overrideLock: true, staffId: null };
+  const roles = rolesInSchool(actor, curriculum.schoolId);
+  if (roles.length === 0 || !actor.userId) return NO_JOURNAL_ACCESS;
+  const staff = await db
+    .selectFrom('staff')
+    .select('id')
+    .where('school_id', '=', curriculum.schoolId)
+    .where('user_id', '=', actor.userId)
+    .executeTakeFirst();
+  const staffId = staff?.id ?? null;
+  if (roles.includes(Role.schoolAdmin)) return { read: true, write: true, overrideLock: true, staffId };
+  const isTeacher = roles.includes(Role.teacher) && staffId !== null;
+  if (isTeacher && staffId === curriculum.teacherId) return { read: true, write: true, overrideLock: false, staffId };
+  if (roles.includes(Role.director) || roles.includes(Role.deputy)) return { read: true, write: false, overrideLock: false, staffId };
+  if (!isTeacher) return NO_JOURNAL_ACCESS;
+  const [leads, substitutes] = await Promise.all([
+    curriculum.classId
+      ? db
+          .selectFrom('classes')
+          .select('id')
+          .where('id', '=', curriculum.classId)
+          .where('school_id', '=', curriculum.schoolId)
+          .where('class_teacher_id', '=', staffId)
+          .executeTakeFirst()
+      : Promise.resolve(undefined),
+    db
+      .selectFrom('timetable_changes')
+      .select('id')
+      .where('school_id', '=', curriculum.schoolId)
+      .where('curriculum_id', '=', curriculum.id)
+      .where('substitute_teacher_id', '=', staffId)
+      .limit(1)
+      .executeTakeFirst(),
+  ]);
+  if (leads || substitutes) return { read: true, write: false, overrideLock: false, staffId };
+  return NO_JOURNAL_ACCESS;
+}
+
+/** Throws 404 unless the actor may read the item's journal. */
+export async function requireJournalRead(db: Db, actor: Actor, curriculum: CurriculumFacts): Promise<JournalAccess> {
+  const access = await journalAccess(db, actor, curriculum);
+  if (!access.read) throw notFound();
+  return access;
+}
+
+/** Throws 404 when the item's journal is not visible, 403 when visible but not writable. */
+export async function requireJournalWrite(db: Db, actor: Actor, curriculum: CurriculumFacts): Promise<JournalAccess> {
+  const access = await requireJournalRead(db, actor, curriculum);
+  if (!access.write) throw forbidden();
+  return access;
+}
+
+/**
+ * Whether the actor may write one lesson: anyone who writes the item, or the substitute teacher
+ * named for exactly this lesson by a timetable change.
+ */
+export async function mayWriteLesson(
+  db: Db,
+  access: JournalAccess,
+  curriculum: CurriculumFacts,
+  date: string,
+  lessonNumber: number,
+): Promise<boolean> {
+  if (access.write) return true;
+  if (!access.read || !access.staffId) return false;
+  const change = await db
+    .selectFrom('timetable_changes')
+    .select('id')
+    .where('curriculum_id', '=', curriculum.id)
+    .where('school_id', '=', curriculum.schoolId)
+    .where('substitute_teacher_id', '=', access.staffId)
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('date', '=', date), eb('lesson_number', '=', lessonNumber), eb('moved_to_date', 'is', null)]),
+        eb.and([eb('moved_to_date', '=', date), eb('moved_to_lesson_number', '=', lessonNumber)]),
+      ]),
+    )
+    .executeTakeFirst();
+  return change !== undefined;
+}

@@ -1,6 +1,17 @@
 import type { AuditLogTable } from '../modules/audit/audit.table.js';
 import type { LoginThrottleTable, RoleAssignmentsTable, SessionsTable, UsersTable } from '../modules/auth/auth.table.js';
 import type {
+  AttendanceMarksTable,
+  GradeScalesTable,
+  GradesTable,
+  JournalHistoryTable,
+  JournalSettingsTable,
+  LessonAttachmentsTable,
+  LessonsTable,
+  PeriodGradesTable,
+  WorkTypesTable,
+} from '../modules/journal/journal.table.js';
+import type {
   ClassMembershipsTable,
   GroupMembershipsTable,
   ParentsTable,
@@ -21,6 +32,7 @@ import type {
   StudyPeriodsTable,
   SubjectsTable,
 } from '../modules/school/school.table.js';
+import type { ThematicPlanItemsTable, TimetableChangesTable, TimetableEntriesTable } from '../modules/timetable/timetable.table.js';
 
 /** The whole database as Kysely sees it; each module owns the tables it declares. */
 export interface Database {
@@ -46,4 +58,16 @@ export interface Database {
   class_memberships: ClassMembershipsTable;
   group_memberships: GroupMembershipsTable;
   audit_log: AuditLogTable;
+  timetable_entries: TimetableEntriesTable;
+  timetable_changes: TimetableChangesTable;
+  thematic_plan_items: ThematicPlanItemsTable;
+  lessons: LessonsTable;
+  lesson_attachments: LessonAttachmentsTable;
+  grade_scales: GradeScalesTable;
+  journal_settings: JournalSettingsTable;
+  work_types: WorkTypesTable;
+  grades: GradesTable;
+  attendance_marks: AttendanceMarksTable;
+  period_grades: PeriodGradesTable;
+  journal_history: JournalHistoryTable;
 }

@@ -2,9 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../lib/deps.js';
 import { auditRoutes } from './audit/audit.routes.js';
 import { authRoutes } from './auth/auth.routes.js';
+import { journalRoutes } from './journal/journal.routes.js';
 import { peopleRoutes } from './people/people.routes.js';
 import { schoolRoutes } from './school/school.routes.js';
 import { systemRoutes } from './system/system.routes.js';
+import { timetableRoutes } from './timetable/timetable.routes.js';
 
 /** Every module's routes, registered in one place. */
 export async function registerModuleRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
@@ -13,4 +15,6 @@ export async function registerModuleRoutes(app: FastifyInstance, deps: Deps): Pr
   await app.register(auditRoutes(deps));
   await app.register(schoolRoutes(deps));
   await app.register(peopleRoutes(deps));
+  await app.register(timetableRoutes(deps));
+  await app.register(journalRoutes(deps));
 }

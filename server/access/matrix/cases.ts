@@ -1,8 +1,10 @@
 import { auditMatrix } from '../../modules/audit/audit.matrix.js';
 import { authMatrix } from '../../modules/auth/auth.matrix.js';
+import { journalMatrix } from '../../modules/journal/journal.matrix.js';
 import { peopleMatrix } from '../../modules/people/people.matrix.js';
 import { schoolMatrix } from '../../modules/school/school.matrix.js';
+import { timetableMatrix } from '../../modules/timetable/timetable.matrix.js';
 import type { MatrixCase } from './types.js';
 
 /** Every route's allow-list. A route registered without an entry here fails the matrix test. */
-export const MATRIX_CASES: readonly MatrixCase[] = [...authMatrix, ...auditMatrix, ...peopleMatrix, ...schoolMatrix];
+export const MATRIX_CASES: readonly MatrixCase[] = [...authMatrix, ...auditMatrix, ...peopleMatrix, ...schoolMatrix, ...timetableMatrix, ...journalMatrix];

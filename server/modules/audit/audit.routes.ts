@@ -1,21 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
+import { AuditListSchema } from '../../../contract/schemas/audit.js';
 import { Id, SchoolParams } from '../../../contract/schemas/common.js';
 import { actorOf } from '../../http/auth-gate.js';
 import type { Deps } from '../../lib/deps.js';
 import { listAudit } from './audit.service.js';
-
-const AuditRecordSchema = Type.Object({
-  id: Type.String(),
-  at: Type.String(),
-  action: Type.String(),
-  entity: Type.String(),
-  entityId: Type.Union([Type.String(), Type.Null()]),
-  actorUserId: Type.Union([Type.String(), Type.Null()]),
-  actorName: Type.Union([Type.String(), Type.Null()]),
-  ip: Type.String(),
-  details: Type.Record(Type.String(), Type.Unknown()),
-});
 
 export function auditRoutes(deps: Deps): FastifyPluginAsyncTypebox {
   return async (app) => {
@@ -40,7 +29,7 @@ export function auditRoutes(deps: Deps): FastifyPluginAsyncTypebox {
             },
             { additionalProperties: false },
           ),
-          response: { 200: Type.Object({ items: Type.Array(AuditRecordSchema) }) },
+          response: { 200: AuditListSchema },
         },
       },
       async (request) => ({ items: await listAudit(deps, actorOf(request), request.params.schoolId, request.query) }),

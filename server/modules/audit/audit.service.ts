@@ -1,4 +1,5 @@
 import { Permission } from '../../../contract/permissions.js';
+import type { AuditRecord } from '../../../contract/schemas/audit.js';
 import type { Actor } from '../../access/actor.js';
 import { requireSchoolPermission } from '../../access/policy.js';
 import type { Db } from '../../db/connect.js';
@@ -57,17 +58,8 @@ export interface AuditQuery {
   before?: string;
 }
 
-export interface AuditRecord {
-  id: string;
-  at: string;
-  action: string;
-  entity: string;
-  entityId: string | null;
-  actorUserId: string | null;
-  actorName: string | null;
-  ip: string;
-  details: Record<string, unknown>;
-}
+/** One row of the log as the API shows it (contract/schemas/audit.ts, shared with the web). */
+export type { AuditRecord };
 
 /** The audit log of one school, newest first, for the director and admins. */
 export async function listAudit(deps: Deps, actor: Actor, schoolId: string, q: AuditQuery): Promise<AuditRecord[]> {

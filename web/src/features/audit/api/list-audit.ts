@@ -1,21 +1,8 @@
+import type { AuditList, AuditRecord } from '@contract/schemas/audit';
 import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
 import { api } from '../../../lib/api';
 
-/**
- * One audit record as GET /api/schools/:schoolId/audit answers it. The schema lives in the
- * server's audit routes (not yet in contract/schemas), so it is mirrored here.
- */
-export interface AuditRecord {
-  id: string;
-  at: string;
-  action: string;
-  entity: string;
-  entityId: string | null;
-  actorUserId: string | null;
-  actorName: string | null;
-  ip: string;
-  details: Record<string, unknown>;
-}
+export type { AuditRecord };
 
 export interface AuditFilter {
   entity?: string;
@@ -29,7 +16,7 @@ export const AUDIT_PAGE_SIZE = 50;
 
 /** GET /api/schools/:schoolId/audit, newest first; `before` pages back by id. */
 export const listAudit = (schoolId: string, filter: AuditFilter, before?: string) =>
-  api.get<{ items: AuditRecord[] }>(`/api/schools/${schoolId}/audit`, { ...filter, before, limit: AUDIT_PAGE_SIZE });
+  api.get<AuditList>(`/api/schools/${schoolId}/audit`, { ...filter, before, limit: AUDIT_PAGE_SIZE });
 
 export const auditQueryOptions = (schoolId: string, filter: AuditFilter) =>
   infiniteQueryOptions({

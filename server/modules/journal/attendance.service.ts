@@ -1,0 +1,117 @@
+import type { Attendance, AttendanceMark } from '../../../contract/schemas/journal.js';
+import type { Actor } from '../../access/actor.js';
+import type { Db } from '../../db/connect.js';
+import { isUniqueViolation } from '../../db/dialect.js';
+import type { Deps } from '../../lib/deps.js';
+import { conflict } from '../../lib/errors.js';
+import { newId } from '../../lib/ids.js';
+import { AuditAction, recordAudit } from '../audit/audit.service.js';
+import * as repo from './journal.repository.js';
+import { guardLockOn, openJournal, presentAttendance, requireLesson, requireLessonWrite, requireOnRoster } from './journal-context.js';
+
+async function current(db: Db, schoolId: string, curriculumId: string, date: string, lessonNumber: number, studentId: string) {
+  const lesson = await repo.findLessonByKey(db, schoolId, curriculumId, date, lessonNumber);
+  return lesson ? repo.findAttendance(db, schoolId, lesson.id, studentId) : undefined;
+}
+
+const staleWith = (row: repo.AttendanceRow | undefined) =>
+  conflict('error.journal.stale', {}, { current: row ? presentAttendance(row) : null });
+
+/**
+ * Sets, changes or clears one student's attendance mark for one lesson (R3.3): н, б, у, оп.
+ * `version` is the one the client saw (0: it saw no mark); anything else gets 409 with the mark as it is.
+ */
+export async function setAttendance(
+  deps: Deps,
+  actor: Actor,
+  schoolId: string,
+  curriculumId: string,
+  body: { studentId: string; date: string; lessonNumber: number; mark: AttendanceMark | null; version: number; reason?: string },
+): Promise<Attendance | null> {
+  const ctx = await openJournal(deps, actor, schoolId, curriculumId);
+  await requireLessonWrite(deps, ctx, body.date, body.lessonNumber);
+  await requireLesson(deps, ctx, body.date, body.lessonNumber);
+  await requireOnRoster(deps, ctx, body.studentId, body.date);
+  const existing = await current(deps.db, schoolId, curriculumId, body.date, body.lessonNumber, body.studentId);
+  if ((existing?.version ?? 0) !== body.version) throw staleWith(existing);
+  if (!existing && body.mark === null) return null;
+  if (existing && existing.mark === body.mark) return presentAttendance(existing);
+  const reason = await guardLockOn(deps, ctx, body.date, body.reason);
+  const now = deps.clock.now();
+  const at = now.toISOString();
+  const id = existing?.id ?? newId();
+  try {
+    await deps.db.transaction().execute(async (trx) => {
+      const lesson = await repo.ensureLesson(trx, schoolId, curriculumId, body.date, body.lessonNumber, at, actor.userId);
+      let action: 'create' | 'update' | 'delete';
+      if (!existing) {
+        action = 'create';
+        await trx
+          .insertInto('attendance_marks')
+          .values({
+            id,
+            school_id: schoolId,
+            curriculum_id: curriculumId,
+            lesson_id: lesson.id,
+            student_id: body.studentId,
+            lesson_date: body.date,
+            mark: body.mark as AttendanceMark,
+            version: 1,
+            entered_by: actor.userId,
+            entered_at: at,
+            updated_by: actor.userId,
+            updated_at: at,
+          })
+          .execute();
+      } else if (body.mark === null) {
+        action = 'delete';
+        const res = await trx
+          .deleteFrom('attendance_marks')
+          .where('id', '=', existing.id)
+          .where('version', '=', body.version)
+          .executeTakeFirst();
+        if (Number(res.numDeletedRows) === 0)
+          throw staleWith(await current(trx, schoolId, curriculumId, body.date, body.lessonNumber, body.studentId));
+      } else {
+        action = 'update';
+        const res = await trx
+          .updateTable('attendance_marks')
+          .set({ mark: body.mark, version: existing.version + 1, updated_by: actor.userId, updated_at: at })
+          .where('id', '=', existing.id)
+          .where('version', '=', body.version)
+          .executeTakeFirst();
+        if (Number(res.numUpdatedRows) === 0)
+          throw staleWith(await current(trx, schoolId, curriculumId, body.date, body.lessonNumber, body.studentId));
+      }
+      await repo.appendHistory(trx, {
+        schoolId,
+        curriculumId,
+        entity: 'attendance',
+        entityId: id,
+        action,
+        studentId: body.studentId,
+        lessonId: lesson.id,
+        oldValue: existing ? { mark: existing.mark } : null,
+        newValue: body.mark === null ? null : { mark: body.mark },
+        reason,
+        changedBy: actor.userId,
+        changedAt: at,
+      });
+      await recordAudit(trx, actor, now, {
+        schoolId,
+        action: action === 'create' ? AuditAction.create : action === 'delete' ? AuditAction.delete : AuditAction.update,
+        entity: 'attendance',
+        entityId: id,
+        details: { curriculumId, ...(reason ? { closedPeriodReason: reason } : {}) },
+      });
+    });
+  } catch (error) {
+    // Two first marks for one cell raced: the loser hears about the winner's mark.
+    if (isUniqueViolation(error))
+      throw staleWith(await current(deps.db, schoolId, curriculumId, body.date, body.lessonNumber, body.studentId));
+    throw error;
+  }
+  if (body.mark === null) return null;
+  const saved = await current(deps.db, schoolId, curriculumId, body.date, body.lessonNumber, body.studentId);
+  return saved ? presentAttendance(saved) : null;
+}

@@ -1,0 +1,343 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import { ErrorResponse, Id, SchoolItemParams, SchoolParams } from '../../../contract/schemas/common.js';
+import {
+  AttendanceWriteBody,
+  AttendanceWriteResult,
+  AverageSchema,
+  ConflictResponse,
+  DefaultScaleBody,
+  GradeCreateBody,
+  GradeDeleteQuery,
+  GradeScaleCreateBody,
+  GradeScaleSchema,
+  GradeScalesSchema,
+  GradeSchema,
+  GradeUpdateBody,
+  HistoryEntrySchema,
+  HistoryQuery,
+  JournalListItemSchema,
+  JournalPageSchema,
+  JournalParams,
+  JournalQuery,
+  LessonParams,
+  LessonRecordSchema,
+  LessonWriteBody,
+  PeriodGradeWriteBody,
+  PeriodGradeWriteResult,
+  PeriodSchema,
+  ReasonBody,
+  WorkTypeCreateBody,
+  WorkTypeSchema,
+  WorkTypeUpdateBody,
+} from '../../../contract/schemas/journal.js';
+import { actorOf } from '../../http/auth-gate.js';
+import type { Deps } from '../../lib/deps.js';
+import { setAttendance } from './attendance.service.js';
+import { createGrade, deleteGrade, updateGrade } from './grades.service.js';
+import * as settings from './grading-settings.service.js';
+import { journalAverages, journalHistory, journalPage, listJournals } from './journal-page.service.js';
+import { getLessonRecord, writeLessonRecord } from './lesson-record.service.js';
+import { closePeriod, reopenPeriod, setPeriodGrade } from './period-grades.service.js';
+
+const tags = ['journal'];
+const auth = { access: 'authenticated' as const };
+const writeErrors = { 403: ErrorResponse, 404: ErrorResponse, 409: ConflictResponse, 422: ErrorResponse, 423: ErrorResponse };
+
+export function journalRoutes(deps: Deps): FastifyPluginAsyncTypebox {
+  return async (app) => {
+    app.get(
+      '/api/schools/:schoolId/journals',
+      {
+        config: auth,
+        schema: {
+          tags,
+          summary: 'Journals (curriculum items) the caller may open, with whether they may write',
+          params: SchoolParams,
+          response: { 200: Type.Object({ items: Type.Array(JournalListItemSchema) }) },
+        },
+      },
+      async (request) => ({ items: await listJournals(deps, actorOf(request), request.params.schoolId) }),
+    );
+
+    app.get(
+      '/api/schools/:schoolId/journals/:curriculumId',
+      {
+        config: auth,
+        schema: {
+          tags,
+          summary: 'The journal grid of one curriculum item for one period (default: the current one)',
+          params: JournalParams,
+          querystring: JournalQuery,
+          response: { 200: JournalPageSchema },
+        },
+      },
+      async (request) => journalPage(deps, actorOf(request), request.params.schoolId, request.params.curriculumId, request.query.periodId),
+    );
+
+    app.get(
+      '/api/schools/:schoolId/journals/:curriculumId/averages',
+      {
+        config: auth,
+        schema: {
+          tags,
+          summary: 'Plain and weighted averages per student for a period, with the proposed period grade',
+          params: JournalParams,
+          querystring: JournalQuery,
+          response: { 200: Type.Object({ items: Type.Array(AverageSchema) }) },
+        },
+      },
+      async (request) => ({
+        items: await journalAverages(deps, actorOf(request), request.params.schoolId, request.params.curriculumId, request.query.periodId),
+      }),
+    );
+
+    app.get(
+      '/api/schools/:schoolId/journals/:curriculumId/history',
+      {
+        config: auth,
+        schema: {
+          tags,
+          summary: 'Change history of the journal: who changed what, when, old → new',
+          params: JournalParams,
+          querystring: HistoryQuery,
+          response: { 200: Type.Object({ items: Type.Array(HistoryEntrySchema) }) },
+        },
+      },
+      async (request) => ({
+        items: await journalHistory(deps, actorOf(request), request.params.schoolId, request.params.curriculumId, request.query),
+      }),
+    );
+
+    app.put(
+      '/api/schools/:schoolId/journals/:curriculumId/lessons/:date/:lessonNumber',
+      {
+        config: auth,
+        schema: {
+          tags,
+          summary: "Write a lesson's topic, homework, due date and control-work type (version 0 for a new record)",
+          params: LessonParams,
+          body: LessonWriteBody,
+          response: { 200: LessonRecordSchema, ...writeErrors },
+        },
+      },
+      async (request) => {
+        const { schoolId, curriculumId, date, lessonNumber } = request.params;
+        return writeLessonRecord(deps, actorOf(request), schoolId, curriculumId, date, lessonNumber, request.body);
+      },
+    );
+
+    app.get(
+      '/api/schools/:schoolId/lessons/:id',
+      {
+        config: auth,
+        schema: {
+          tags,
+          summary: 'One lesson record with its attachments',
+          params: SchoolItemParams,
+          response: { 200: LessonRecordSchema },
+        },
+      },
+      async (request) => getLessonRecord(deps, actorOf(request), request.params.schoolId, request.params.id),
+    );
+
+    app.post(
+      '/api/schools/:schoolId/journals/:curriculumId/grades',
+      {
+        config: auth,
+        schema: {
+          tags,
+          summary: 'Give a grade in a lesson (date + lessonNumber) or for a dated piece of work',
+          params: JournalParams,
+          body: GradeCreateBody,
+          response: { 201: GradeSchema, ...writeErrors },
+        },
+      },
+      async (request, reply) =>
+        reply
+          .status(201)
+          .send(await createGrade(deps, actorOf(request), request.params.schoolId, request.params.curriculumId, request.body)),
+    );
+
+    app.patch(
+      '/api/schools/:schoolId/grades/:id',
+      {
+        config: auth,
+        schema: {
+          tags,
+          summary: "Change a grade's value, work type or comment; a stale version gets 409 with the current grade",
+          params: SchoolItemParams,
+          body: GradeUpdateBody,
+          response: { 200: GradeSchema, ...writeErrors },
+        },
+      },
+      async (request) => updateGrade(deps, actorOf(request), request.params.schoolId, request.params.id, request.body),
+    );
+
+    app.delete(
+      '/api/schools/:schoolId/grades/:id',
+      {
+        config: auth,
+        schema: {
+          tags,
+          summary: 'Remove a grade (kept in the history); a stale version gets 409',
+          params: SchoolItemParams,
+          querystring: GradeDeleteQuery,
+          response: { 204: Type.Null(), ...writeErrors },
+        },
+      },
+      async (request, reply) => {
+        await deleteGrade(deps, actorOf(request), request.params.schoolId, request.params.id, request.query);
+        return reply.status(204).send(null);
+      },
+    );
+
+    app.put(
+      '/api/schools/:schoolId/journals/:curriculumId/attendance',
+      {
+        config: auth,
+        schema: {
+          tags,
+          summary: "Set, change or clear (mark null) a student's attendance mark for a lesson",
+          params: JournalParams,
+          body: AttendanceWriteBody,
+          response: { 200: AttendanceWriteResult, ...writeErrors },
+        },
+      },
+      async (request) => ({
+        item: await setAttendance(deps, actorOf(request), request.params.schoolId, request.params.curriculumId, request.body),
+      }),
+    );
+
+    app.put(
+      '/api/schools/:schoolId/journals/:curriculumId/period-grades',
+      {
+        config: auth,
+        schema: {
+          tags,
+          summary: 'Set, change or clear a period, year, exam or final grade',
+          params: JournalParams,
+          body: PeriodGradeWriteBody,
+          response: { 200: PeriodGradeWriteResult, ...writeErrors },
+        },
+      },
+      async (request) => ({
+        item: await setPeriodGrade(deps, actorOf(request), request.params.schoolId, request.params.curriculumId, request.body),
+      }),
+    );
+
+    app.post(
+      '/api/schools/:schoolId/periods/:id/close',
+      {
+        config: auth,
+        schema: {
+          tags,
+          summary: 'Close a study period: its grades and attendance lock (admins)',
+          params: SchoolItemParams,
+          response: { 200: PeriodSchema, 409: ErrorResponse },
+        },
+      },
+      async (request) => closePeriod(deps, actorOf(request), request.params.schoolId, request.params.id),
+    );
+
+    app.post(
+      '/api/schools/:schoolId/periods/:id/reopen',
+      {
+        config: auth,
+        schema: {
+          tags,
+          summary: 'Reopen a closed study period, with a reason (admins)',
+          params: SchoolItemParams,
+          body: ReasonBody,
+          response: { 200: PeriodSchema, 409: ErrorResponse, 422: ErrorResponse },
+        },
+      },
+      async (request) => reopenPeriod(deps, actorOf(request), request.params.schoolId, request.params.id, request.body.reason),
+    );
+
+    app.get(
+      '/api/schools/:schoolId/grade-scales',
+      {
+        config: auth,
+        schema: { tags, summary: "The school's grade scales and its default", params: SchoolParams, response: { 200: GradeScalesSchema } },
+      },
+      async (request) => settings.listScales(deps, actorOf(request), request.params.schoolId),
+    );
+
+    app.post(
+      '/api/schools/:schoolId/grade-scales',
+      {
+        config: auth,
+        schema: {
+          tags,
+          summary: "Define a school's own grade scale (admins)",
+          params: SchoolParams,
+          body: GradeScaleCreateBody,
+          response: { 201: GradeScaleSchema, 409: ErrorResponse, 422: ErrorResponse },
+        },
+      },
+      async (request, reply) =>
+        reply.status(201).send(await settings.createScale(deps, actorOf(request), request.params.schoolId, request.body)),
+    );
+
+    app.put(
+      '/api/schools/:schoolId/grade-scales/default',
+      {
+        config: auth,
+        schema: {
+          tags,
+          summary: "Choose the school's default grade scale (admins)",
+          params: SchoolParams,
+          body: DefaultScaleBody,
+          response: { 200: Type.Object({ defaultScale: Type.String() }) },
+        },
+      },
+      async (request) => settings.setDefaultScale(deps, actorOf(request), request.params.schoolId, request.body.scale),
+    );
+
+    app.get(
+      '/api/schools/:schoolId/work-types',
+      {
+        config: auth,
+        schema: {
+          tags,
+          summary: 'Work types and their weights',
+          params: SchoolParams,
+          response: { 200: Type.Object({ items: Type.Array(WorkTypeSchema) }) },
+        },
+      },
+      async (request) => ({ items: await settings.listWorkTypes(deps, actorOf(request), request.params.schoolId) }),
+    );
+
+    app.post(
+      '/api/schools/:schoolId/work-types',
+      {
+        config: auth,
+        schema: {
+          tags,
+          summary: 'Add a work type with its weight (admins)',
+          params: SchoolParams,
+          body: WorkTypeCreateBody,
+          response: { 201: WorkTypeSchema, 409: ErrorResponse },
+        },
+      },
+      async (request, reply) =>
+        reply.status(201).send(await settings.createWorkType(deps, actorOf(request), request.params.schoolId, request.body)),
+    );
+
+    app.patch(
+      '/api/schools/:schoolId/work-types/:id',
+      {
+        config: auth,
+        schema: {
+          tags,
+          summary: 'Rename a work type or change its weight (admins)',
+          params: Type.Object({ schoolId: Id, id: Id }),
+          body: WorkTypeUpdateBody,
+          response: { 200: WorkTypeSchema },
+        },
+      },
+      async (request) => settings.updateWorkType(deps, actorOf(request), request.params.schoolId, request.params.id, request.body),
+    );
+  };
+}

@@ -1,0 +1,192 @@
+import { Permission } from '../../../contract/permissions.js';
+import { type PeriodGrade, PeriodGradeKind } from '../../../contract/schemas/journal.js';
+import type { Actor } from '../../access/actor.js';
+import { requireSchoolPermission } from '../../access/policy.js';
+import type { Db } from '../../db/connect.js';
+import { isUniqueViolation } from '../../db/dialect.js';
+import type { Deps } from '../../lib/deps.js';
+import { conflict, invalid, notFound } from '../../lib/errors.js';
+import { newId } from '../../lib/ids.js';
+import { AuditAction, recordAudit } from '../audit/audit.service.js';
+import * as repo from './journal.repository.js';
+import {
+  checkLock,
+  openJournal,
+  presentPeriodGrade,
+  requireItemWrite,
+  requireOnRoster,
+  resolveScale,
+  whatMissing,
+} from './journal-context.js';
+import { periodGradeAllowed } from './scales.js';
+
+const staleWith = (row: repo.PeriodGradeRow | undefined) =>
+  conflict('error.journal.stale', {}, { current: row ? presentPeriodGrade(row) : null });
+
+/**
+ * Sets, changes or clears a period, year, exam or final grade (R4.1): a value of the school's
+ * default scale or «н/а», «осв.», «зач», «незач». The grade of a closed period is locked (R4.2).
+ */
+export async function setPeriodGrade(
+  deps: Deps,
+  actor: Actor,
+  schoolId: string,
+  curriculumId: string,
+  body: { studentId: string; kind: PeriodGradeKind; periodId?: string; value: string | null; version: number; reason?: string },
+): Promise<PeriodGrade | null> {
+  const ctx = await openJournal(deps, actor, schoolId, curriculumId);
+  requireItemWrite(ctx);
+  if (body.kind === PeriodGradeKind.period && !body.periodId) throw invalid('error.journal.periodRequired');
+  if (body.kind !== PeriodGradeKind.period && body.periodId) throw invalid('error.journal.periodNotAllowed');
+  let lockPeriod: { name: string } | undefined;
+  let range = { from: ctx.item.yearStartsOn, to: ctx.item.yearEndsOn };
+  if (body.periodId) {
+    const periods = await repo.periodsOfYear(deps.db, schoolId, ctx.item.yearId, ctx.item.gradeLevel);
+    const period = periods.find((p) => p.id === body.periodId);
+    if (!period) throw whatMissing(actor, 'journal.what.period');
+    range = { from: period.starts_on, to: period.ends_on };
+    if (period.closed_at) lockPeriod = period;
+  }
+  await requireOnRoster(deps, ctx, body.studentId, range.from, range.to);
+  if (body.value !== null) {
+    const scale = await resolveScale(deps, actor, schoolId, undefined);
+    if (!periodGradeAllowed(scale, body.value))
+      throw invalid('error.journal.valueNotInScale', { value: body.value, scale: scale.name || scale.code });
+  }
+  const periodKey = body.periodId ?? '';
+  const read = (db: Db) => repo.findPeriodGrade(db, schoolId, curriculumId, body.studentId, body.kind, periodKey);
+  const existing = await read(deps.db);
+  if ((existing?.version ?? 0) !== body.version) throw staleWith(existing);
+  if (!existing && body.value === null) return null;
+  if (existing && existing.value === body.value) return presentPeriodGrade(existing);
+  const reason = checkLock(ctx, lockPeriod, body.reason);
+  const now = deps.clock.now();
+  const at = now.toISOString();
+  const id = existing?.id ?? newId();
+  try {
+    await deps.db.transaction().execute(async (trx) => {
+      let action: 'create' | 'update' | 'delete';
+      if (!existing) {
+        action = 'create';
+        await trx
+          .insertInto('period_grades')
+          .values({
+            id,
+            school_id: schoolId,
+            curriculum_id: curriculumId,
+            student_id: body.studentId,
+            kind: body.kind,
+            period_key: periodKey,
+            value: body.value as string,
+            version: 1,
+            entered_by: actor.userId,
+            entered_at: at,
+            updated_by: actor.userId,
+            updated_at: at,
+          })
+          .execute();
+      } else if (body.value === null) {
+        action = 'delete';
+        const res = await trx.deleteFrom('period_grades').where('id', '=', id).where('version', '=', body.version).executeTakeFirst();
+        if (Number(res.numDeletedRows) === 0) throw staleWith(await read(trx));
+      } else {
+        action = 'update';
+        const res = await trx
+          .updateTable('period_grades')
+          .set({ value: body.value, version: existing.version + 1, updated_by: actor.userId, updated_at: at })
+          .where('id', '=', id)
+          .where('version', '=', body.version)
+          .executeTakeFirst();
+        if (Number(res.numUpdatedRows) === 0) throw staleWith(await read(trx));
+      }
+      await repo.appendHistory(trx, {
+        schoolId,
+        curriculumId,
+        entity: 'period_grade',
+        entityId: id,
+        action,
+        studentId: body.studentId,
+        lessonId: null,
+        oldValue: existing ? { kind: existing.kind, periodId: body.periodId ?? null, value: existing.value } : null,
+        newValue: body.value === null ? null : { kind: body.kind, periodId: body.periodId ?? null, value: body.value },
+        reason,
+        changedBy: actor.userId,
+        changedAt: at,
+      });
+      await recordAudit(trx, actor, now, {
+        schoolId,
+        action: action === 'create' ? AuditAction.create : action === 'delete' ? AuditAction.delete : AuditAction.update,
+        entity: 'period_grade',
+        entityId: id,
+        details: { curriculumId, kind: body.kind, ...(reason ? { closedPeriodReason: reason } : {}) },
+      });
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw staleWith(await read(deps.db));
+    throw error;
+  }
+  if (body.value === null) return null;
+  const saved = await read(deps.db);
+  return saved ? presentPeriodGrade(saved) : null;
+}
+
+/**
+ * Closes a study period (R4.2): from now on its grades, attendance and period grades are locked;
+ * an admin may still change them with a written reason. Writes study_periods.closed_at/closed_by,
+ * the two columns 001 reserved for this.
+ */
+export async function closePeriod(deps: Deps, actor: Actor, schoolId: string, periodId: string) {
+  requireSchoolPermission(actor, schoolId, Permission.periodClose);
+  const period = await repo.findPeriod(deps.db, schoolId, periodId);
+  if (!period) throw notFound();
+  if (period.closed_at) throw conflict('error.journal.alreadyClosed');
+  const now = deps.clock.now();
+  await deps.db.transaction().execute(async (trx) => {
+    const res = await trx
+      .updateTable('study_periods')
+      .set({ closed_at: now.toISOString(), closed_by: actor.userId })
+      .where('id', '=', periodId)
+      .where('school_id', '=', schoolId)
+      .where('closed_at', 'is', null)
+      .executeTakeFirst();
+    if (Number(res.numUpdatedRows) === 0) throw conflict('error.journal.alreadyClosed');
+    await recordAudit(trx, actor, now, {
+      schoolId,
+      action: AuditAction.update,
+      entity: 'study_period',
+      entityId: periodId,
+      details: { closed: true },
+    });
+  });
+  return presentPeriod({ ...period, closed_at: now.toISOString() });
+}
+
+/** Reopens a closed period (admins, with a reason that goes to the audit log). */
+export async function reopenPeriod(deps: Deps, actor: Actor, schoolId: string, periodId: string, reason: string | undefined) {
+  requireSchoolPermission(actor, schoolId, Permission.periodClose);
+  const period = await repo.findPeriod(deps.db, schoolId, periodId);
+  if (!period) throw notFound();
+  if (!period.closed_at) throw conflict('error.journal.notClosed');
+  if (!reason || reason.trim() === '') throw invalid('error.journal.reasonRequired', { period: period.name });
+  const now = deps.clock.now();
+  await deps.db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('study_periods')
+      .set({ closed_at: null, closed_by: null })
+      .where('id', '=', periodId)
+      .where('school_id', '=', schoolId)
+      .execute();
+    await recordAudit(trx, actor, now, {
+      schoolId,
+      action: AuditAction.update,
+      entity: 'study_period',
+      entityId: periodId,
+      details: { closed: false, reason: reason.trim() },
+    });
+  });
+  return presentPeriod({ ...period, closed_at: null });
+}
+
+export function presentPeriod(p: { id: string; name: string; kind: string; starts_on: string; ends_on: string; closed_at: string | null }) {
+  return { id: p.id, name: p.name, kind: p.kind, startsOn: p.starts_on, endsOn: p.ends_on, closed: p.closed_at !== null };
+}
