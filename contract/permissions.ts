@@ -26,7 +26,21 @@ const P = Permission;
 /** What each role may do in a school it belongs to; the web hides what is not listed. */
 export const ROLE_PERMISSIONS: Record<EffectiveRole, readonly Permission[]> = {
   [Role.operator]: [P.schoolRead, P.schoolCreate, P.schoolManage, P.personRead, P.auditRead, P.accountManage, P.timetableRead],
-  [Role.schoolAdmin]: [P.schoolRead, P.schoolManage, P.personRead, P.personManage, P.movementManage, P.accountManage, P.auditRead, P.timetableRead, P.timetableManage, P.journalRead, P.journalWrite, P.gradingManage, P.periodClose],
+  [Role.schoolAdmin]: [
+    P.schoolRead,
+    P.schoolManage,
+    P.personRead,
+    P.personManage,
+    P.movementManage,
+    P.accountManage,
+    P.auditRead,
+    P.timetableRead,
+    P.timetableManage,
+    P.journalRead,
+    P.journalWrite,
+    P.gradingManage,
+    P.periodClose,
+  ],
   [Role.director]: [P.schoolRead, P.personRead, P.auditRead, P.timetableRead, P.journalRead],
   [Role.deputy]: [P.schoolRead, P.personRead, P.auditRead, P.timetableRead, P.journalRead],
   [Role.secretary]: [P.schoolRead, P.personRead, P.timetableRead],

@@ -7,4 +7,11 @@ import { timetableMatrix } from '../../modules/timetable/timetable.matrix.js';
 import type { MatrixCase } from './types.js';
 
 /** Every route's allow-list. A route registered without an entry here fails the matrix test. */
-export const MATRIX_CASES: readonly MatrixCase[] = [...authMatrix, ...auditMatrix, ...peopleMatrix, ...schoolMatrix, ...timetableMatrix, ...journalMatrix];
+export const MATRIX_CASES: readonly MatrixCase[] = [
+  ...authMatrix,
+  ...auditMatrix,
+  ...peopleMatrix,
+  ...schoolMatrix,
+  ...timetableMatrix,
+  ...journalMatrix,
+];
