@@ -1,8 +1,8 @@
-import { type KeyboardEvent, memo, type ReactNode, useCallback, useEffect, useId, useRef, useState } from 'react';
+import { type KeyboardEvent, memo, useCallback, useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import { formatDate } from '../../lib/dates';
 import { useLocale, useT } from '../../lib/i18n';
 import type { JournalPage } from './api/journal';
-import { cellText, gradeLabel, markLabel, parseCellInput, parsePeriodGrade, startsTyping } from './cell-input';
+import { cellText, gradeLabel, markLabel, parseCellInput, parsePeriodGrade } from './cell-input';
 import { type CellState, type JournalStore, type PeriodCellState, useStudentRow } from './journal-store';
 import type { JournalWriter } from './use-journal-writer';
 
@@ -45,13 +45,14 @@ interface GridProps {
 
 /**
  * The journal grid (R3, item 9): students × lessons like a spreadsheet. One focused cell; arrows
- * and Tab move; typing opens an in-cell editor whose text is saved on Enter, Tab, an arrow or blur;
- * Delete clears. The last columns hold the averages, the proposal and the period grade.
+ * and Tab move; typing edits the cell, saved on Enter, Tab, an arrow or leaving the grid; Delete
+ * clears. The last columns hold the averages, the proposal and the period grade.
  */
 export function JournalGrid({ page, store, writer, columns, focus, onFocus, onOpen }: GridProps) {
   const t = useT();
   const { locale } = useLocale();
-  const gridRef = useRef<HTMLTableElement>(null);
+  const wrapRef = useRef<HTMLDivElement>(null);
+  const inputRef = useRef<HTMLInputElement>(null);
   const [editing, setEditing] = useState<Editing | null>(null);
   const idPrefix = useId();
   const rows = page.students.length;
@@ -134,10 +135,56 @@ export function JournalGrid({ page, store, writer, columns, focus, onFocus, onOp
     void writer.saveCell(student.id, column.date, column.lessonNumber, { grades: [], mark: null });
   }, [page, focus, columns, periodCol, store, writer, writable]);
 
-  const startEditing = (text: string) => setEditing({ ...focus, text });
+  /** The text F2 puts into the editor: what the cell holds now. */
+  const currentText = (at: GridFocus): string => {
+    const student = page.students[at.row];
+    if (!student) return '';
+    if (at.col === periodCol) {
+      const grade = store.get().rows[student.id]?.period.grade;
+      return grade ? gradeLabel(t, grade.value) : '';
+    }
+    const column = columns[at.col];
+    const cell = column ? store.cell(student.id, column.key) : null;
+    return cell
+      ? cellText(
+          t,
+          cell.attendance?.mark ?? null,
+          cell.grades.map((g) => g.value),
+        )
+      : '';
+  };
 
-  const onGridKeyDown = (event: KeyboardEvent<HTMLTableElement>) => {
-    if (editing) return;
+  const finishEditing = (edit: Editing, delta: [number, number] | null) => {
+    commit(edit);
+    setEditing(null);
+    if (delta) move(delta[0], delta[1], edit);
+  };
+
+  /**
+   * One input holds the keyboard focus for the whole grid and sits over the focused cell: arrows
+   * move it; typed characters go into it natively (so Russian layouts, virtual keyboards and IME
+   * work, and no keystroke is lost between "start editing" and the editor appearing).
+   */
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.nativeEvent.isComposing) return;
+    const input = event.currentTarget;
+    if (editing) {
+      const commitMoves: Record<string, [number, number]> = { Enter: [1, 0], ArrowDown: [1, 0], ArrowUp: [-1, 0], Tab: [0, 1] };
+      if (event.key === 'Escape') {
+        event.preventDefault();
+        setEditing(null);
+        return;
+      }
+      let delta = commitMoves[event.key];
+      if (event.key === 'Tab' && event.shiftKey) delta = [0, -1];
+      // Left/right leave the editor only at the edge of the text, as in a spreadsheet's entry mode.
+      if (event.key === 'ArrowLeft' && input.selectionStart === 0 && input.selectionEnd === 0) delta = [0, -1];
+      if (event.key === 'ArrowRight' && input.selectionStart === input.value.length) delta = [0, 1];
+      if (!delta) return;
+      event.preventDefault();
+      finishEditing(editing, delta);
+      return;
+    }
     const keyMoves: Record<string, [number, number]> = {
       ArrowUp: [-1, 0],
       ArrowDown: [1, 0],
@@ -172,98 +219,81 @@ export function JournalGrid({ page, store, writer, columns, focus, onFocus, onOp
       clear();
     } else if (event.key === 'F2') {
       event.preventDefault();
-      if (!writable(focus.row, focus.col)) return;
-      const student = page.students[focus.row];
-      if (!student) return;
-      if (focus.col === periodCol) {
-        const grade = store.get().rows[student.id]?.period.grade;
-        startEditing(grade ? gradeLabel(t, grade.value) : '');
-      } else {
-        const column = columns[focus.col];
-        const cell = column ? store.cell(student.id, column.key) : null;
-        startEditing(
-          cell
-            ? cellText(
-                t,
-                cell.attendance?.mark ?? null,
-                cell.grades.map((g) => g.value),
-              )
-            : '',
-        );
-      }
-    } else if (startsTyping(event) && writable(focus.row, focus.col)) {
+      if (writable(focus.row, focus.col)) setEditing({ ...focus, text: currentText(focus) });
+    } else if (event.key === ' ') {
       event.preventDefault();
-      startEditing(event.key);
     }
   };
 
-  const onEditorKey = (event: KeyboardEvent<HTMLInputElement>) => {
-    if (!editing) return;
-    event.stopPropagation();
-    const moves: Record<string, [number, number]> = { Enter: [1, 0], ArrowDown: [1, 0], ArrowUp: [-1, 0], Tab: [0, 1] };
-    if (event.key === 'Escape') {
-      event.preventDefault();
-      setEditing(null);
-      gridRef.current?.focus();
-      return;
-    }
-    let delta = moves[event.key];
-    if (event.key === 'Tab' && event.shiftKey) delta = [0, -1];
-    const input = event.currentTarget;
-    // Left/right leave the editor only at the edge of the text, as in a spreadsheet's entry mode.
-    if (event.key === 'ArrowLeft' && input.selectionStart === 0 && input.selectionEnd === 0) delta = [0, -1];
-    if (event.key === 'ArrowRight' && input.selectionStart === input.value.length) delta = [0, 1];
-    if (!delta) return;
-    event.preventDefault();
-    commit(editing);
-    setEditing(null);
-    move(delta[0], delta[1], editing);
-    gridRef.current?.focus();
+  const onInputChange = (text: string) => {
+    if (editing) setEditing({ ...editing, text });
+    else if (text.trim() !== '' && writable(focus.row, focus.col)) setEditing({ ...focus, text: text.trimStart() });
   };
 
-  const onEditorBlur = () => {
-    if (!editing) return;
-    commit(editing);
-    setEditing(null);
+  const onBlur = () => {
+    if (editing) finishEditing(editing, null);
   };
+
+  // The input follows the focused cell (and its size), inside the scrolling box.
+  const [box, setBox] = useState<{ top: number; left: number; width: number; height: number } | null>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: re-measure whenever the focused cell or the columns change
+  useLayoutEffect(() => {
+    const td = document.getElementById(`${idPrefix}-${focus.row}-${focus.col}`);
+    const wrap = wrapRef.current;
+    if (!td || !wrap) return;
+    const a = td.getBoundingClientRect();
+    const b = wrap.getBoundingClientRect();
+    setBox({ top: a.top - b.top + wrap.scrollTop, left: a.left - b.left + wrap.scrollLeft, width: a.width, height: a.height });
+  }, [focus, idPrefix, columns]);
+
+  const focusInput = useCallback(() => inputRef.current?.focus({ preventScroll: true }), []);
 
   const onCellPointer = useCallback(
     (row: number, col: number, wasFocused: boolean) => {
+      focusInput();
       if (wasFocused) onOpen({ row, col });
       else onFocus({ row, col });
     },
-    [onFocus, onOpen],
+    [onFocus, onOpen, focusInput],
   );
 
-  const editor = editing ? (
-    <input
-      className="journal-editor"
-      // biome-ignore lint/a11y/noAutofocus: the editor appears because the user started typing into this cell
-      autoFocus
-      aria-label={t('journalWeb.cell.value')}
-      value={editing.text}
-      maxLength={40}
-      onChange={(e) => setEditing({ ...editing, text: e.target.value })}
-      onKeyDown={onEditorKey}
-      onBlur={onEditorBlur}
-    />
-  ) : null;
-
   const activeId = `${idPrefix}-${focus.row}-${focus.col}`;
+  const focusedStudent = page.students[focus.row];
+  const focusedColumn = columns[focus.col];
+  const inputLabel = [
+    focusedStudent ? `${focusedStudent.surname} ${focusedStudent.name}` : '',
+    focus.col === periodCol
+      ? t('journalWeb.journal.periodGrade.title')
+      : focusedColumn
+        ? t('journalWeb.journal.lessonHeader', { date: formatDate(locale, focusedColumn.date), number: focusedColumn.lessonNumber })
+        : '',
+  ].join(', ');
 
   return (
-    <div className="journal-grid">
+    <div className="journal-grid" ref={wrapRef}>
+      <input
+        ref={inputRef}
+        className={`journal-editor${editing ? ' is-editing' : ''}`}
+        style={box ? { top: box.top, left: box.left, width: Math.max(box.width, editing ? 64 : 0), height: box.height } : undefined}
+        aria-label={inputLabel}
+        aria-describedby={activeId}
+        autoComplete="off"
+        autoCapitalize="off"
+        spellCheck={false}
+        value={editing?.text ?? ''}
+        maxLength={40}
+        onChange={(e) => onInputChange(e.target.value)}
+        onKeyDown={onKeyDown}
+        onBlur={onBlur}
+        data-testid="journal-input"
+      />
       <table
-        ref={gridRef}
         className="journal-table"
         // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: the WAI-ARIA data grid pattern is a table with role=grid
         role="grid"
-        tabIndex={0}
         aria-label={t('journalWeb.journal.gridLabel', { owner: page.curriculum.ownerName, subject: page.curriculum.subjectName })}
-        aria-activedescendant={activeId}
         aria-rowcount={rows + 1}
         aria-colcount={columns.length + 6}
-        onKeyDown={onGridKeyDown}
         data-testid="journal-grid"
       >
         <thead>
@@ -321,8 +351,6 @@ export function JournalGrid({ page, store, writer, columns, focus, onFocus, onOp
               row={row}
               columns={columns}
               focusedCol={focus.row === row ? focus.col : -1}
-              editor={editing && editing.row === row ? editor : null}
-              editingCol={editing && editing.row === row ? editing.col : -1}
               canWrite={page.canWrite}
               periodWritable={periodWritable}
               onPointer={onCellPointer}
@@ -341,8 +369,6 @@ interface RowProps {
   row: number;
   columns: readonly Column[];
   focusedCol: number;
-  editingCol: number;
-  editor: ReactNode;
   canWrite: boolean;
   periodWritable: boolean;
   onPointer: (row: number, col: number, wasFocused: boolean) => void;
@@ -356,8 +382,6 @@ const JournalRow = memo(function JournalRow({
   row,
   columns,
   focusedCol,
-  editingCol,
-  editor,
   canWrite,
   periodWritable,
   onPointer,
@@ -387,13 +411,11 @@ const JournalRow = memo(function JournalRow({
             data-status={cell?.status ?? 'idle'}
             title={cellTitle(t, cell, outside)}
             onMouseDown={(e) => {
-              if (editingCol === col) return;
               e.preventDefault();
-              (e.currentTarget.closest('[role="grid"]') as HTMLElement | null)?.focus();
               onPointer(row, col, focused);
             }}
           >
-            {editingCol === col ? editor : <CellView cell={cell} />}
+            <CellView cell={cell} />
           </td>
         );
       })}
@@ -412,13 +434,11 @@ const JournalRow = memo(function JournalRow({
         data-status={state.period.status}
         title={state.period.error ?? (state.period.status === 'conflict' ? t('journalWeb.journal.cell.conflict') : undefined)}
         onMouseDown={(e) => {
-          if (editingCol === periodCol) return;
           e.preventDefault();
-          (e.currentTarget.closest('[role="grid"]') as HTMLElement | null)?.focus();
           onPointer(row, periodCol, focusedCol === periodCol);
         }}
       >
-        {editingCol === periodCol ? editor : <PeriodView cell={state.period} />}
+        <PeriodView cell={state.period} />
       </td>
     </tr>
   );
