@@ -1,4 +1,4 @@
-import type { Bell, BellCreate } from '@contract/schemas/school';
+import type { Bell, BellCreate, BellPatch, BellReplace } from '@contract/schemas/school';
 import { api } from '../../../lib/api';
 import { type Query, resourcePath, useResource, useResourceMutation } from '../../../lib/resource';
 
@@ -12,3 +12,19 @@ export const createBells = (schoolId: string, body: BellCreate) => api.post<Bell
 
 export const useCreateBells = (schoolId: string) =>
   useResourceMutation(schoolId, (body: Record<string, unknown>) => createBells(schoolId, body as BellCreate));
+
+/** PATCH /api/schools/:schoolId/bells/:id (only the changed fields) */
+export const useUpdateBell = (schoolId: string) =>
+  useResourceMutation(schoolId, ({ id, body }: { id: string; body: Record<string, unknown> }) =>
+    api.patch<Bell>(resourcePath(schoolId, 'bells', id), body as BellPatch),
+  );
+
+/** DELETE /api/schools/:schoolId/bells/:id (409 «используется» when other records point at it) */
+export const useDeleteBell = (schoolId: string) =>
+  useResourceMutation(schoolId, (id: string) => api.delete(resourcePath(schoolId, 'bells', id)));
+
+/** PUT /api/schools/:schoolId/bells: replaces the whole schedule in one transaction. */
+export const useReplaceBells = (schoolId: string) =>
+  useResourceMutation(schoolId, (items: BellCreate[]) =>
+    api.put<{ items: Bell[] }>(resourcePath(schoolId, 'bells'), { items } satisfies BellReplace),
+  );

@@ -1,4 +1,4 @@
-import type { CurriculumCreate, CurriculumEntry } from '@contract/schemas/school';
+import type { CurriculumCreate, CurriculumEntry, CurriculumPatch } from '@contract/schemas/school';
 import { api } from '../../../lib/api';
 import { type Query, resourcePath, useResource, useResourceMutation } from '../../../lib/resource';
 
@@ -13,3 +13,13 @@ export const createCurriculum = (schoolId: string, body: CurriculumCreate) =>
 
 export const useCreateCurriculum = (schoolId: string) =>
   useResourceMutation(schoolId, (body: Record<string, unknown>) => createCurriculum(schoolId, body as CurriculumCreate));
+
+/** PATCH /api/schools/:schoolId/curriculum/:id (only the changed fields) */
+export const useUpdateCurriculum = (schoolId: string) =>
+  useResourceMutation(schoolId, ({ id, body }: { id: string; body: Record<string, unknown> }) =>
+    api.patch<CurriculumEntry>(resourcePath(schoolId, 'curriculum', id), body as CurriculumPatch),
+  );
+
+/** DELETE /api/schools/:schoolId/curriculum/:id (409 «используется» when other records point at it) */
+export const useDeleteCurriculum = (schoolId: string) =>
+  useResourceMutation(schoolId, (id: string) => api.delete(resourcePath(schoolId, 'curriculum', id)));

@@ -1,4 +1,4 @@
-import type { GroupCreate, StudyGroup } from '@contract/schemas/school';
+import type { GroupCreate, GroupPatch, StudyGroup } from '@contract/schemas/school';
 import { api } from '../../../lib/api';
 import { type Query, resourcePath, useResource, useResourceMutation } from '../../../lib/resource';
 
@@ -12,3 +12,13 @@ export const createGroups = (schoolId: string, body: GroupCreate) => api.post<St
 
 export const useCreateGroups = (schoolId: string) =>
   useResourceMutation(schoolId, (body: Record<string, unknown>) => createGroups(schoolId, body as GroupCreate));
+
+/** PATCH /api/schools/:schoolId/groups/:id (only the changed fields) */
+export const useUpdateGroup = (schoolId: string) =>
+  useResourceMutation(schoolId, ({ id, body }: { id: string; body: Record<string, unknown> }) =>
+    api.patch<StudyGroup>(resourcePath(schoolId, 'groups', id), body as GroupPatch),
+  );
+
+/** DELETE /api/schools/:schoolId/groups/:id (409 «используется» when other records point at it) */
+export const useDeleteGroup = (schoolId: string) =>
+  useResourceMutation(schoolId, (id: string) => api.delete(resourcePath(schoolId, 'groups', id)));

@@ -1,4 +1,4 @@
-import type { Holiday, HolidayCreate } from '@contract/schemas/school';
+import type { Holiday, HolidayCreate, HolidayPatch } from '@contract/schemas/school';
 import { api } from '../../../lib/api';
 import { type Query, resourcePath, useResource, useResourceMutation } from '../../../lib/resource';
 
@@ -12,3 +12,13 @@ export const createHolidays = (schoolId: string, body: HolidayCreate) => api.pos
 
 export const useCreateHolidays = (schoolId: string) =>
   useResourceMutation(schoolId, (body: Record<string, unknown>) => createHolidays(schoolId, body as HolidayCreate));
+
+/** PATCH /api/schools/:schoolId/holidays/:id (only the changed fields) */
+export const useUpdateHoliday = (schoolId: string) =>
+  useResourceMutation(schoolId, ({ id, body }: { id: string; body: Record<string, unknown> }) =>
+    api.patch<Holiday>(resourcePath(schoolId, 'holidays', id), body as HolidayPatch),
+  );
+
+/** DELETE /api/schools/:schoolId/holidays/:id (409 «используется» when other records point at it) */
+export const useDeleteHoliday = (schoolId: string) =>
+  useResourceMutation(schoolId, (id: string) => api.delete(resourcePath(schoolId, 'holidays', id)));

@@ -1,9 +1,10 @@
 import { useId, useState } from 'react';
 import { useSchool } from '../../../app/school-context';
 import { EntityForm } from '../../../components/EntityForm';
+import { RecordTable } from '../../../components/RecordTable';
 import { Loading } from '../../../components/status';
 import { useT } from '../../../lib/i18n';
-import { useCreateCurriculum, useCurriculum } from '../api/curriculum';
+import { type CurriculumEntry, useCreateCurriculum, useCurriculum, useDeleteCurriculum, useUpdateCurriculum } from '../api/curriculum';
 import { AddPanel, ListState } from './common';
 import { useChoices } from './options';
 
@@ -13,6 +14,8 @@ export function CurriculumTab({ editable }: { editable: boolean }) {
   const [classId, setClassId] = useState('');
   const curriculum = useCurriculum(school.id, classId ? { classId } : undefined);
   const create = useCreateCurriculum(school.id);
+  const update = useUpdateCurriculum(school.id);
+  const remove = useDeleteCurriculum(school.id);
   const choices = useChoices();
   const filterId = useId();
   return (
@@ -34,28 +37,44 @@ export function CurriculumTab({ editable }: { editable: boolean }) {
       </div>
       <ListState query={curriculum} empty={t('web.school.noCurriculum')}>
         {(items) => (
-          <div className="table-wrap">
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('web.school.field.target')}</th>
-                  <th scope="col">{t('web.school.field.subject')}</th>
-                  <th scope="col">{t('web.school.field.teacher')}</th>
-                  <th scope="col">{t('web.school.field.hoursPerWeek')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((c) => (
-                  <tr key={c.id}>
-                    <td>{c.targetName}</td>
-                    <td>{c.subjectName}</td>
-                    <td>{c.teacherName}</td>
-                    <td>{c.hoursPerWeek}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <RecordTable<CurriculumEntry>
+            testId="curriculum"
+            items={items}
+            describe={(c) => `${c.targetName} · ${c.subjectName}`}
+            columns={[
+              { header: t('web.school.field.target'), cell: (c) => c.targetName },
+              { header: t('web.school.field.subject'), cell: (c) => c.subjectName },
+              { header: t('web.school.field.teacher'), cell: (c) => c.teacherName },
+              { header: t('web.school.field.hoursPerWeek'), cell: (c) => c.hoursPerWeek },
+            ]}
+            edit={
+              editable && choices.ready
+                ? {
+                    // The class or group stays: the entry's lessons and grades belong to it.
+                    fields: () => [
+                      {
+                        name: 'subjectId',
+                        label: 'web.school.field.subject',
+                        type: 'select',
+                        required: true,
+                        options: choices.subjectOptions,
+                      },
+                      {
+                        name: 'teacherId',
+                        label: 'web.school.field.teacher',
+                        type: 'select',
+                        required: true,
+                        options: choices.staffOptions,
+                      },
+                      { name: 'hoursPerWeek', label: 'web.school.field.hoursPerWeek', type: 'number', required: true, min: 1, max: 40 },
+                    ],
+                    initial: (c) => ({ subjectId: c.subjectId, teacherId: c.teacherId, hoursPerWeek: String(c.hoursPerWeek) }),
+                    save: (c, body) => update.mutateAsync({ id: c.id, body }),
+                  }
+                : undefined
+            }
+            remove={editable ? (c) => remove.mutateAsync(c.id) : undefined}
+          />
         )}
       </ListState>
       {editable ? (

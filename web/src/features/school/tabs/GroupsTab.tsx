@@ -1,8 +1,10 @@
+import type { StudyGroup } from '@contract/schemas/school';
 import { useSchool } from '../../../app/school-context';
 import { EntityForm } from '../../../components/EntityForm';
+import { RecordTable } from '../../../components/RecordTable';
 import { Loading } from '../../../components/status';
 import { useT } from '../../../lib/i18n';
-import { useCreateGroups, useGroups } from '../api/groups';
+import { useCreateGroups, useDeleteGroup, useGroups, useUpdateGroup } from '../api/groups';
 import { AddPanel, ListState } from './common';
 import { useChoices } from './options';
 
@@ -11,29 +13,36 @@ export function GroupsTab({ editable }: { editable: boolean }) {
   const school = useSchool();
   const groups = useGroups(school.id);
   const create = useCreateGroups(school.id);
+  const update = useUpdateGroup(school.id);
+  const remove = useDeleteGroup(school.id);
   const choices = useChoices();
   return (
     <>
       <ListState query={groups} empty={t('web.school.noGroups')}>
         {(items) => (
-          <div className="table-wrap">
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('web.school.field.name')}</th>
-                  <th scope="col">{t('web.school.field.class')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((g) => (
-                  <tr key={g.id}>
-                    <td>{g.name}</td>
-                    <td>{g.className ?? <span className="muted">{t('web.school.crossClass')}</span>}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <RecordTable<StudyGroup>
+            testId="groups"
+            items={items}
+            describe={(g) => g.name}
+            columns={[
+              { header: t('web.school.field.name'), cell: (g) => g.name },
+              {
+                header: t('web.school.field.class'),
+                cell: (g) => g.className ?? <span className="muted">{t('web.school.crossClass')}</span>,
+              },
+            ]}
+            edit={
+              editable
+                ? {
+                    // Only the name changes: moving a group to another class would orphan its memberships.
+                    fields: () => [{ name: 'name', label: 'web.school.field.name', required: true, maxLength: 100 }],
+                    initial: (g) => ({ name: g.name }),
+                    save: (g, body) => update.mutateAsync({ id: g.id, body }),
+                  }
+                : undefined
+            }
+            remove={editable ? (g) => remove.mutateAsync(g.id) : undefined}
+          />
         )}
       </ListState>
       {editable ? (

@@ -1,48 +1,51 @@
+import type { Subject } from '@contract/schemas/school';
 import { useSchool } from '../../../app/school-context';
-import { EntityForm } from '../../../components/EntityForm';
+import { EntityForm, type FieldSpec } from '../../../components/EntityForm';
+import { RecordTable } from '../../../components/RecordTable';
 import { useT } from '../../../lib/i18n';
-import { useCreateSubjects, useSubjects } from '../api/subjects';
+import { useCreateSubjects, useDeleteSubject, useSubjects, useUpdateSubject } from '../api/subjects';
 import { AddPanel, ListState } from './common';
+
+const subjectFields: FieldSpec[] = [
+  { name: 'name', label: 'web.school.field.name', required: true, maxLength: 100 },
+  { name: 'shortName', label: 'web.school.field.shortName', required: true, maxLength: 20 },
+];
 
 export function SubjectsTab({ editable }: { editable: boolean }) {
   const t = useT();
   const school = useSchool();
   const subjects = useSubjects(school.id);
   const create = useCreateSubjects(school.id);
+  const update = useUpdateSubject(school.id);
+  const remove = useDeleteSubject(school.id);
   return (
     <>
       <ListState query={subjects} empty={t('web.school.noSubjects')}>
         {(items) => (
-          <div className="table-wrap">
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('web.school.field.name')}</th>
-                  <th scope="col">{t('web.school.field.shortName')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((s) => (
-                  <tr key={s.id}>
-                    <td>{s.name}</td>
-                    <td>{s.shortName}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <RecordTable<Subject>
+            testId="subjects"
+            items={items}
+            describe={(s) => s.name}
+            columns={[
+              { header: t('web.school.field.name'), cell: (s) => s.name },
+              { header: t('web.school.field.shortName'), cell: (s) => s.shortName },
+            ]}
+            edit={
+              editable
+                ? {
+                    fields: () => subjectFields,
+                    initial: (s) => ({ name: s.name, shortName: s.shortName }),
+                    save: (s, body) => update.mutateAsync({ id: s.id, body }),
+                  }
+                : undefined
+            }
+            remove={editable ? (s) => remove.mutateAsync(s.id) : undefined}
+          />
         )}
       </ListState>
       {editable ? (
         <AddPanel title={t('web.school.addSubject')}>
-          <EntityForm
-            submitLabel="web.form.add"
-            onSubmit={(body) => create.mutateAsync(body)}
-            fields={[
-              { name: 'name', label: 'web.school.field.name', required: true, maxLength: 100 },
-              { name: 'shortName', label: 'web.school.field.shortName', required: true, maxLength: 20 },
-            ]}
-          />
+          <EntityForm submitLabel="web.form.add" onSubmit={(body) => create.mutateAsync(body)} fields={subjectFields} />
         </AddPanel>
       ) : null}
     </>

@@ -1,21 +1,57 @@
 import type { MessageKey } from '@contract/i18n/index';
-import type { HolidayKind, PeriodKind, Year } from '@contract/schemas/school';
+import type { Holiday, HolidayKind, Period, PeriodKind, Year } from '@contract/schemas/school';
 import { useId, useState } from 'react';
 import { useSchool } from '../../../app/school-context';
-import { EntityForm } from '../../../components/EntityForm';
+import { EntityForm, type FieldSpec } from '../../../components/EntityForm';
+import { RecordTable } from '../../../components/RecordTable';
 import { ErrorNotice } from '../../../components/status';
 import { formatDate, todayIso } from '../../../lib/dates';
-import { useLocale, useT } from '../../../lib/i18n';
+import { type Translate, useLocale, useT } from '../../../lib/i18n';
 import { useResource } from '../../../lib/resource';
-import { useCreateHolidays, useHolidays } from '../api/holidays';
+import { useCreateHolidays, useDeleteHoliday, useHolidays, useUpdateHoliday } from '../api/holidays';
 import { currentYear } from '../api/list-years';
-import { useCreatePeriods, usePeriods } from '../api/periods';
-import { useApplyPeriodPreset, useCreateYear } from '../api/years';
+import { useCreatePeriods, useDeletePeriod, usePeriods, useUpdatePeriod } from '../api/periods';
+import { useApplyPeriodPreset, useCreateYear, useDeleteYear, useUpdateYear } from '../api/years';
 import { AddPanel, ListState } from './common';
 
 // Type-checked copies of the contract's lists (importing the values would pull TypeBox into the bundle).
 const PERIOD_KINDS: readonly PeriodKind[] = ['quarter', 'trimester', 'half_year'];
 const HOLIDAY_KINDS: readonly HolidayKind[] = ['vacation', 'public_holiday', 'day_off'];
+
+const yearFields: FieldSpec[] = [
+  { name: 'name', label: 'web.school.field.name', required: true, maxLength: 50, hint: 'web.school.hint.yearName' },
+  { name: 'startsOn', label: 'web.school.field.startsOn', type: 'date', required: true },
+  { name: 'endsOn', label: 'web.school.field.endsOn', type: 'date', required: true },
+];
+
+const periodFields = (t: Translate): FieldSpec[] => [
+  {
+    name: 'kind',
+    label: 'web.school.field.kind',
+    type: 'select',
+    required: true,
+    options: PERIOD_KINDS.map((k) => ({ value: k, label: t(`school.periodKind.${k}` as MessageKey) })),
+  },
+  { name: 'ordinal', label: 'web.school.field.ordinal', type: 'number', required: true, min: 1, max: 6 },
+  { name: 'name', label: 'web.school.field.name', required: true, maxLength: 50 },
+  { name: 'gradeFrom', label: 'web.school.field.gradeFrom', type: 'number', required: true, min: 1, max: 11 },
+  { name: 'gradeTo', label: 'web.school.field.gradeTo', type: 'number', required: true, min: 1, max: 11 },
+  { name: 'startsOn', label: 'web.school.field.startsOn', type: 'date', required: true },
+  { name: 'endsOn', label: 'web.school.field.endsOn', type: 'date', required: true },
+];
+
+const holidayFields = (t: Translate): FieldSpec[] => [
+  {
+    name: 'kind',
+    label: 'web.school.field.kind',
+    type: 'select',
+    required: true,
+    options: HOLIDAY_KINDS.map((k) => ({ value: k, label: t(`school.holidayKind.${k}` as MessageKey) })),
+  },
+  { name: 'name', label: 'web.school.field.name', required: true, maxLength: 100 },
+  { name: 'startsOn', label: 'web.school.field.startsOn', type: 'date', required: true },
+  { name: 'endsOn', label: 'web.school.field.endsOn', type: 'date', required: true },
+];
 
 export function YearsTab({ editable }: { editable: boolean }) {
   const t = useT();
@@ -23,6 +59,8 @@ export function YearsTab({ editable }: { editable: boolean }) {
   const school = useSchool();
   const years = useResource<{ items: Year[] }>(school.id, 'years');
   const createYear = useCreateYear(school.id);
+  const updateYear = useUpdateYear(school.id);
+  const deleteYear = useDeleteYear(school.id);
   const [chosen, setChosen] = useState<string | null>(null);
   const selectId = useId();
   const items = years.data?.items ?? [];
@@ -32,39 +70,31 @@ export function YearsTab({ editable }: { editable: boolean }) {
     <>
       <ListState query={years} empty={t('web.school.noYears')}>
         {() => (
-          <div className="table-wrap">
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('web.school.field.name')}</th>
-                  <th scope="col">{t('web.school.field.startsOn')}</th>
-                  <th scope="col">{t('web.school.field.endsOn')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((y) => (
-                  <tr key={y.id}>
-                    <td>{y.name}</td>
-                    <td>{formatDate(locale, y.startsOn)}</td>
-                    <td>{formatDate(locale, y.endsOn)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <RecordTable<Year>
+            testId="years"
+            items={items}
+            describe={(y) => y.name}
+            columns={[
+              { header: t('web.school.field.name'), cell: (y) => y.name },
+              { header: t('web.school.field.startsOn'), cell: (y) => formatDate(locale, y.startsOn) },
+              { header: t('web.school.field.endsOn'), cell: (y) => formatDate(locale, y.endsOn) },
+            ]}
+            edit={
+              editable
+                ? {
+                    fields: () => yearFields,
+                    initial: (y) => ({ name: y.name, startsOn: y.startsOn, endsOn: y.endsOn }),
+                    save: (y, body) => updateYear.mutateAsync({ id: y.id, body }),
+                  }
+                : undefined
+            }
+            remove={editable ? (y) => deleteYear.mutateAsync(y.id) : undefined}
+          />
         )}
       </ListState>
       {editable ? (
         <AddPanel title={t('web.school.addYear')}>
-          <EntityForm
-            submitLabel="web.form.add"
-            onSubmit={(body) => createYear.mutateAsync(body)}
-            fields={[
-              { name: 'name', label: 'web.school.field.name', required: true, maxLength: 50, hint: 'web.school.hint.yearName' },
-              { name: 'startsOn', label: 'web.school.field.startsOn', type: 'date', required: true },
-              { name: 'endsOn', label: 'web.school.field.endsOn', type: 'date', required: true },
-            ]}
-          />
+          <EntityForm submitLabel="web.form.add" onSubmit={(body) => createYear.mutateAsync(body)} fields={yearFields} />
         </AddPanel>
       ) : null}
 
@@ -98,38 +128,47 @@ function PeriodsSection({ yearId, yearName, editable }: { yearId: string; yearNa
   const school = useSchool();
   const periods = usePeriods(school.id, { yearId });
   const create = useCreatePeriods(school.id);
+  const update = useUpdatePeriod(school.id);
+  const remove = useDeletePeriod(school.id);
   const preset = useApplyPeriodPreset(school.id);
   return (
     <section>
       <h3>{t('web.school.periodsOf', { year: yearName })}</h3>
       <ListState query={periods} empty={t('web.school.noPeriods')}>
         {(items) => (
-          <div className="table-wrap">
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('web.school.field.name')}</th>
-                  <th scope="col">{t('web.school.field.grades')}</th>
-                  <th scope="col">{t('web.school.field.startsOn')}</th>
-                  <th scope="col">{t('web.school.field.endsOn')}</th>
-                  <th scope="col">{t('web.school.field.state')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((p) => (
-                  <tr key={p.id}>
-                    <td>{p.name}</td>
-                    <td>
-                      {p.gradeFrom}–{p.gradeTo}
-                    </td>
-                    <td>{formatDate(locale, p.startsOn)}</td>
-                    <td>{formatDate(locale, p.endsOn)}</td>
-                    <td>{p.closedAt ? t('web.school.periodClosed') : t('web.school.periodOpen')}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <RecordTable<Period>
+            testId="periods"
+            items={items}
+            describe={(p) => `${p.name} (${p.gradeFrom}–${p.gradeTo})`}
+            columns={[
+              { header: t('web.school.field.name'), cell: (p) => p.name },
+              { header: t('web.school.field.grades'), cell: (p) => `${p.gradeFrom}–${p.gradeTo}` },
+              { header: t('web.school.field.startsOn'), cell: (p) => formatDate(locale, p.startsOn) },
+              { header: t('web.school.field.endsOn'), cell: (p) => formatDate(locale, p.endsOn) },
+              {
+                header: t('web.school.field.state'),
+                cell: (p) => (p.closedAt ? t('web.school.periodClosed') : t('web.school.periodOpen')),
+              },
+            ]}
+            edit={
+              editable
+                ? {
+                    fields: () => periodFields(t),
+                    initial: (p) => ({
+                      kind: p.kind,
+                      ordinal: String(p.ordinal),
+                      name: p.name,
+                      gradeFrom: String(p.gradeFrom),
+                      gradeTo: String(p.gradeTo),
+                      startsOn: p.startsOn,
+                      endsOn: p.endsOn,
+                    }),
+                    save: (p, body) => update.mutateAsync({ id: p.id, body }),
+                  }
+                : undefined
+            }
+            remove={editable ? (p) => remove.mutateAsync(p.id) : undefined}
+          />
         )}
       </ListState>
       {editable && periods.data?.items.length === 0 ? (
@@ -142,25 +181,7 @@ function PeriodsSection({ yearId, yearName, editable }: { yearId: string; yearNa
       {preset.isError ? <ErrorNotice error={preset.error} /> : null}
       {editable ? (
         <AddPanel title={t('web.school.addPeriod')}>
-          <EntityForm
-            submitLabel="web.form.add"
-            onSubmit={(body) => create.mutateAsync({ ...body, yearId })}
-            fields={[
-              {
-                name: 'kind',
-                label: 'web.school.field.kind',
-                type: 'select',
-                required: true,
-                options: PERIOD_KINDS.map((k) => ({ value: k, label: t(`school.periodKind.${k}` as MessageKey) })),
-              },
-              { name: 'ordinal', label: 'web.school.field.ordinal', type: 'number', required: true, min: 1, max: 6 },
-              { name: 'name', label: 'web.school.field.name', required: true, maxLength: 50 },
-              { name: 'gradeFrom', label: 'web.school.field.gradeFrom', type: 'number', required: true, min: 1, max: 11 },
-              { name: 'gradeTo', label: 'web.school.field.gradeTo', type: 'number', required: true, min: 1, max: 11 },
-              { name: 'startsOn', label: 'web.school.field.startsOn', type: 'date', required: true },
-              { name: 'endsOn', label: 'web.school.field.endsOn', type: 'date', required: true },
-            ]}
-          />
+          <EntityForm submitLabel="web.form.add" onSubmit={(body) => create.mutateAsync({ ...body, yearId })} fields={periodFields(t)} />
         </AddPanel>
       ) : null}
     </section>
@@ -173,53 +194,39 @@ function HolidaysSection({ yearId, yearName, editable }: { yearId: string; yearN
   const school = useSchool();
   const holidays = useHolidays(school.id, { yearId });
   const create = useCreateHolidays(school.id);
+  const update = useUpdateHoliday(school.id);
+  const remove = useDeleteHoliday(school.id);
   return (
     <section>
       <h3>{t('web.school.holidaysOf', { year: yearName })}</h3>
       <ListState query={holidays} empty={t('web.school.noHolidays')}>
         {(items) => (
-          <div className="table-wrap">
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('web.school.field.name')}</th>
-                  <th scope="col">{t('web.school.field.kind')}</th>
-                  <th scope="col">{t('web.school.field.startsOn')}</th>
-                  <th scope="col">{t('web.school.field.endsOn')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((h) => (
-                  <tr key={h.id}>
-                    <td>{h.name}</td>
-                    <td>{t(`school.holidayKind.${h.kind}` as MessageKey)}</td>
-                    <td>{formatDate(locale, h.startsOn)}</td>
-                    <td>{formatDate(locale, h.endsOn)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <RecordTable<Holiday>
+            testId="holidays"
+            items={items}
+            describe={(h) => h.name}
+            columns={[
+              { header: t('web.school.field.name'), cell: (h) => h.name },
+              { header: t('web.school.field.kind'), cell: (h) => t(`school.holidayKind.${h.kind}` as MessageKey) },
+              { header: t('web.school.field.startsOn'), cell: (h) => formatDate(locale, h.startsOn) },
+              { header: t('web.school.field.endsOn'), cell: (h) => formatDate(locale, h.endsOn) },
+            ]}
+            edit={
+              editable
+                ? {
+                    fields: () => holidayFields(t),
+                    initial: (h) => ({ kind: h.kind, name: h.name, startsOn: h.startsOn, endsOn: h.endsOn }),
+                    save: (h, body) => update.mutateAsync({ id: h.id, body }),
+                  }
+                : undefined
+            }
+            remove={editable ? (h) => remove.mutateAsync(h.id) : undefined}
+          />
         )}
       </ListState>
       {editable ? (
         <AddPanel title={t('web.school.addHoliday')}>
-          <EntityForm
-            submitLabel="web.form.add"
-            onSubmit={(body) => create.mutateAsync({ ...body, yearId })}
-            fields={[
-              {
-                name: 'kind',
-                label: 'web.school.field.kind',
-                type: 'select',
-                required: true,
-                options: HOLIDAY_KINDS.map((k) => ({ value: k, label: t(`school.holidayKind.${k}` as MessageKey) })),
-              },
-              { name: 'name', label: 'web.school.field.name', required: true, maxLength: 100 },
-              { name: 'startsOn', label: 'web.school.field.startsOn', type: 'date', required: true },
-              { name: 'endsOn', label: 'web.school.field.endsOn', type: 'date', required: true },
-            ]}
-          />
+          <EntityForm submitLabel="web.form.add" onSubmit={(body) => create.mutateAsync({ ...body, yearId })} fields={holidayFields(t)} />
         </AddPanel>
       ) : null}
     </section>

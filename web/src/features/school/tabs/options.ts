@@ -8,6 +8,8 @@ import { useClasses } from '../api/classes';
 import { useGroups } from '../api/groups';
 import { useSubjects } from '../api/subjects';
 
+export type Choices = ReturnType<typeof useChoices>;
+
 /** Choices for the forms' selects, from the school's own lists. */
 export function useChoices() {
   const school = useSchool();
