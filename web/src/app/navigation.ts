@@ -55,6 +55,14 @@ export const SECTIONS: readonly Section[] = [
     visible: (s) => can(s, Permission.personRead),
   },
   {
+    id: 'diary',
+    path: 'diary',
+    label: 'diaryWeb.nav.diary',
+    description: 'diaryWeb.nav.diary.description',
+    // Families read their own diary; staff reach a student's diary from the journal and cards.
+    visible: (s) => hasAnyRole(s, ['parent', 'student']),
+  },
+  {
     id: 'journal',
     path: 'journal',
     label: 'journalWeb.nav.journal',

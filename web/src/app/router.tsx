@@ -27,6 +27,8 @@ export const router = createBrowserRouter([
       { path: 'home/:role', element: <RoleHome /> },
       { path: 'audit', element: <AuditPage /> },
       { path: 'journal/:curriculumId?', element: <JournalPage /> },
+      // The diary is what most families open, often on a slow phone: its code is a separate chunk.
+      { path: 'diary/:view?', lazy: () => import('../features/diary/DiaryPage').then((m) => ({ Component: m.DiaryPage })) },
       { path: 'structure', element: <StructurePage /> },
       { path: 'structure/:tab', element: <StructurePage /> },
       { path: 'students', element: <StudentsPage /> },

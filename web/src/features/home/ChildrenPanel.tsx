@@ -1,8 +1,9 @@
 import { useId } from 'react';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { ErrorNotice, Loading } from '../../components/status';
 import { fullName } from '../../lib/dates';
 import { useT } from '../../lib/i18n';
+import { schoolPath } from '../auth/access';
 import { useMyStudents } from '../people/api/list-my-students';
 
 /** Parent: switch between own children; student: own card. The chosen child is kept in ?child=. */
@@ -67,7 +68,15 @@ export function ChildrenPanel({ role }: { role: 'parent' | 'student' }) {
         <dt>{t('web.home.school')}</dt>
         <dd>{chosen.schoolName}</dd>
       </dl>
-      <p className="muted">{t('web.home.diarySoon')}</p>
+      <p>
+        <Link
+          className="button"
+          to={`${schoolPath(chosen.schoolId, 'diary')}?child=${encodeURIComponent(chosen.id)}`}
+          data-testid="home-open-diary"
+        >
+          {t('diaryWeb.home.open')}
+        </Link>
+      </p>
     </section>
   );
 }
