@@ -4,6 +4,7 @@ import * as journal from './messages/journal.js';
 import * as journalWeb from './messages/journal-web.js';
 import * as people from './messages/people.js';
 import * as school from './messages/school.js';
+import * as serviceWeb from './messages/service-web.js';
 import * as timetable from './messages/timetable.js';
 import * as web from './messages/web.js';
 
@@ -12,7 +13,7 @@ import * as web from './messages/web.js';
  * exporting `ru` (the reference) and `en` typed to have exactly the same keys.
  * To add an area: create messages/<area>.ts and list it here.
  */
-const areas = [core, school, people, web, timetable, journal, journalWeb, diaryWeb] as const;
+const areas = [core, school, people, web, timetable, journal, journalWeb, diaryWeb, serviceWeb] as const;
 
 type Union<T> = T extends readonly (infer U)[] ? U : never;
 type AreaRu = Union<typeof areas> extends { ru: infer R } ? R : never;

@@ -77,6 +77,35 @@ export const SECTIONS: readonly Section[] = [
     visible: (s) => can(s, Permission.timetableRead),
   },
   {
+    id: 'service',
+    path: 'service/applications',
+    label: 'serviceWeb.nav.service',
+    description: 'serviceWeb.nav.service.description',
+    visible: (s) => can(s, Permission.applicationRead),
+  },
+  {
+    // The operator sees the consents of its schools (seed 002 §3.2.4), not the applications.
+    id: 'consents',
+    path: 'service/consents',
+    label: 'serviceWeb.tab.consents',
+    description: 'serviceWeb.consents.title',
+    visible: (s) => can(s, Permission.consentRead) && !can(s, Permission.applicationRead),
+  },
+  {
+    id: 'codes',
+    path: 'service/codes',
+    label: 'serviceWeb.nav.codes',
+    description: 'serviceWeb.nav.codes.description',
+    visible: (s) => can(s, Permission.codeIssue),
+  },
+  {
+    id: 'myData',
+    path: 'my-data',
+    label: 'serviceWeb.nav.myData',
+    description: 'serviceWeb.nav.myData.description',
+    visible: (s) => hasAnyRole(s, ['parent']),
+  },
+  {
     id: 'audit',
     path: 'audit',
     label: 'web.nav.audit',

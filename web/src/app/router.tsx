@@ -8,6 +8,13 @@ import { StaffPage } from '../features/people/StaffPage';
 import { StudentCardPage } from '../features/people/StudentCardPage';
 import { StudentsPage } from '../features/people/StudentsPage';
 import { StructurePage } from '../features/school/StructurePage';
+import { ActivatePage } from '../features/service/ActivatePage';
+import { ApplicationPage } from '../features/service/ApplicationPage';
+import { ApplicationsPage } from '../features/service/ApplicationsPage';
+import { CodesPage } from '../features/service/CodesPage';
+import { ConsentsPage } from '../features/service/ConsentsPage';
+import { DeadlinesPage } from '../features/service/DeadlinesPage';
+import { MyDataPage } from '../features/service/MyDataPage';
 import { AboutPage } from './AboutPage';
 import { NotFoundPage } from './NotFoundPage';
 import { NoSchoolPage, RootRedirect, SchoolIndexRedirect } from './redirects';
@@ -17,6 +24,7 @@ export const router = createBrowserRouter([
   { path: '/', element: <RootRedirect /> },
   { path: '/login', element: <LoginPage /> },
   { path: '/about', element: <AboutPage /> },
+  { path: '/activate', element: <ActivatePage /> },
   { path: '/no-school', element: <NoSchoolPage /> },
   {
     path: '/schools/:schoolId',
@@ -35,6 +43,12 @@ export const router = createBrowserRouter([
       { path: 'students/:studentId', element: <StudentCardPage /> },
       { path: 'parents', element: <ParentsPage /> },
       { path: 'staff', element: <StaffPage /> },
+      { path: 'service/applications', element: <ApplicationsPage /> },
+      { path: 'service/applications/:applicationId', element: <ApplicationPage /> },
+      { path: 'service/deadlines', element: <DeadlinesPage /> },
+      { path: 'service/consents', element: <ConsentsPage /> },
+      { path: 'service/codes', element: <CodesPage /> },
+      { path: 'my-data', element: <MyDataPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

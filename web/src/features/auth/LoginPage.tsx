@@ -125,6 +125,11 @@ export function LoginPage() {
         </form>
         <p className="login__help">{t('web.login.help')}</p>
         <p className="login__public">
+          <Link to="/activate" data-testid="activate-link">
+            {t('serviceWeb.activate.link')}
+          </Link>
+        </p>
+        <p className="login__public">
           <Link to="/about">{t('web.public.aboutLink')}</Link>
         </p>
       </main>
