@@ -25,9 +25,25 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-/** Builds the web app once if web/dist is missing (a fresh clone before `npm start`). */
+/** Newest modification time of the files under a path (a file or a folder), 0 if it is missing. */
+function newestMtime(target: string): number {
+  if (!fs.existsSync(target)) return 0;
+  const stat = fs.statSync(target);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = 0;
+  for (const entry of fs.readdirSync(target)) newest = Math.max(newest, newestMtime(path.join(target, entry)));
+  return newest;
+}
+
+/** Builds the web app when web/dist is missing or older than its sources, so the tests never drive a stale build. */
 export function ensureWebBuilt(): void {
-  if (fs.existsSync(path.join(ROOT, 'web', 'dist', 'index.html'))) return;
+  const built = newestMtime(path.join(ROOT, 'web', 'dist', 'index.html'));
+  const sources = Math.max(
+    newestMtime(path.join(ROOT, 'web', 'src')),
+    newestMtime(path.join(ROOT, 'web', 'index.html')),
+    newestMtime(path.join(ROOT, 'contract')),
+  );
+  if (built > 0 && built >= sources) return;
   const result = spawnSync('npm', ['run', 'build:web'], { cwd: ROOT, stdio: 'inherit' });
   if (result.status !== 0) throw new Error(`npm run build:web failed with exit code ${result.status}`);
 }
