@@ -15,6 +15,7 @@ import { CodesPage } from '../features/service/CodesPage';
 import { ConsentsPage } from '../features/service/ConsentsPage';
 import { DeadlinesPage } from '../features/service/DeadlinesPage';
 import { MyDataPage } from '../features/service/MyDataPage';
+import { TimetablePage } from '../features/timetable/TimetablePage';
 import { AboutPage } from './AboutPage';
 import { NotFoundPage } from './NotFoundPage';
 import { NoSchoolPage, RootRedirect, SchoolIndexRedirect } from './redirects';
@@ -35,6 +36,7 @@ export const router = createBrowserRouter([
       { path: 'home/:role', element: <RoleHome /> },
       { path: 'audit', element: <AuditPage /> },
       { path: 'journal/:curriculumId?', element: <JournalPage /> },
+      { path: 'timetable', element: <TimetablePage /> },
       // The diary is what most families open, often on a slow phone: its code is a separate chunk.
       { path: 'diary/:view?', lazy: () => import('../features/diary/DiaryPage').then((m) => ({ Component: m.DiaryPage })) },
       { path: 'structure', element: <StructurePage /> },
