@@ -37,6 +37,8 @@ export interface MatrixCase {
   url: (w: MatrixWorld, role: MatrixRole) => string | Promise<string>;
   /** A valid body, built fresh for each call (unique names etc.). */
   body?: (w: MatrixWorld, role: MatrixRole) => unknown | Promise<unknown>;
+  /** Extra request headers, e.g. the content type of a multipart body. */
+  headers?: (w: MatrixWorld, role: MatrixRole) => Record<string, string>;
   /** Roles that must succeed (2xx); every other role must get 401, 403 or 404. */
   allow: readonly MatrixRole[];
   /**

@@ -2,6 +2,7 @@ import type { MatrixCase, MatrixRole, MatrixWorld } from '../../access/matrix/ty
 import { EVERYONE_IN_SCHOOL } from '../../access/matrix/types.js';
 import { addDays } from '../../lib/dates.js';
 import { newId } from '../../lib/ids.js';
+import { multipartFile, multipartHeaders } from '../../test/multipart.js';
 import { isHoliday, mondayLesson } from '../timetable/timetable.matrix.js';
 
 /**
@@ -132,6 +133,27 @@ async function yearGradeVersion(w: MatrixWorld): Promise<number> {
   return row?.version ?? 0;
 }
 
+async function freshAttachment(w: MatrixWorld): Promise<{ lessonId: string; id: string }> {
+  const lessonId = await lessonOf(w, '2026-11-16');
+  const id = newId();
+  await w.db
+    .insertInto('lesson_attachments')
+    .values({
+      id,
+      school_id: w.schoolId,
+      lesson_id: lessonId,
+      file_name: 'задание.txt',
+      content_type: 'text/plain; charset=utf-8',
+      size: 0,
+      // A file that is not there reads as an error, so the download case points at one it writes.
+      storage_path: 'attachments/matrix-missing',
+      uploaded_by: null,
+      uploaded_at: AT,
+    })
+    .execute();
+  return { lessonId, id };
+}
+
 const journal = (w: MatrixWorld) => `/api/schools/${w.schoolId}/journals/${w.curriculumIds.mathA}`;
 
 export const journalMatrix: MatrixCase[] = [
@@ -258,5 +280,37 @@ export const journalMatrix: MatrixCase[] = [
     url: async (w) => `/api/schools/${w.schoolId}/work-types/${await workTypeOf(w)}`,
     body: () => ({ weight: 1 }),
     allow: ADMIN,
+  },
+  {
+    method: 'POST',
+    route: '/api/schools/:schoolId/lessons/:id/attachments',
+    url: async (w) => `/api/schools/${w.schoolId}/lessons/${await lessonOf(w, '2026-11-16')}/attachments`,
+    headers: multipartHeaders,
+    body: () => multipartFile(`задание-${next()}.txt`, 'Решить № 245', 'text/plain'),
+    allow: WRITERS,
+  },
+  {
+    method: 'DELETE',
+    route: '/api/schools/:schoolId/lessons/:id/attachments/:attachmentId',
+    url: async (w) => {
+      const a = await freshAttachment(w);
+      return `/api/schools/${w.schoolId}/lessons/${a.lessonId}/attachments/${a.id}`;
+    },
+    allow: WRITERS,
+  },
+  {
+    method: 'GET',
+    route: '/api/schools/:schoolId/lessons/:id/attachments/:attachmentId',
+    url: async (w) => {
+      const lessonId = await lessonOf(w, '2026-11-16');
+      const row = await w.db
+        .selectFrom('lesson_attachments')
+        .select('id')
+        .where('lesson_id', '=', lessonId)
+        .where('size', '>', 0)
+        .executeTakeFirstOrThrow();
+      return `/api/schools/${w.schoolId}/lessons/${lessonId}/attachments/${row.id}`;
+    },
+    allow: READERS,
   },
 ];

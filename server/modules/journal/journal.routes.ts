@@ -33,6 +33,7 @@ import {
 } from '../../../contract/schemas/journal.js';
 import { actorOf } from '../../http/auth-gate.js';
 import type { Deps } from '../../lib/deps.js';
+import { attachmentRoutes } from './attachments.routes.js';
 import { setAttendance } from './attendance.service.js';
 import { createGrade, deleteGrade, updateGrade } from './grades.service.js';
 import * as settings from './grading-settings.service.js';
@@ -46,6 +47,8 @@ const writeErrors = { 403: ErrorResponse, 404: ErrorResponse, 409: ConflictRespo
 
 export function journalRoutes(deps: Deps): FastifyPluginAsyncTypebox {
   return async (app) => {
+    await app.register(attachmentRoutes(deps));
+
     app.get(
       '/api/schools/:schoolId/journals',
       {

@@ -1,6 +1,7 @@
 import { type MatrixCase, type MatrixRole, type MatrixWorld, STAFF_READERS } from '../../access/matrix/types.js';
 import { addDays } from '../../lib/dates.js';
 import { newId } from '../../lib/ids.js';
+import { multipartFile, multipartHeaders } from '../../test/multipart.js';
 
 /** Route × role allow-lists of the timetable: staff read, the school admin edits. */
 
@@ -189,5 +190,19 @@ export const timetableMatrix: MatrixCase[] = [
     route: '/api/schools/:schoolId/timetable/teachers/:staffId/week',
     url: (w) => `/api/schools/${w.schoolId}/timetable/teachers/${w.staffIds.teacher}/week?weekOf=2026-11-23`,
     allow: READERS,
+  },
+  {
+    method: 'GET',
+    route: '/api/schools/:schoolId/thematic-plans/:curriculumId',
+    url: (w) => `/api/schools/${w.schoolId}/thematic-plans/${w.curriculumIds.mathA}`,
+    allow: ['admin', 'director', 'deputy', 'teacher'],
+  },
+  {
+    method: 'POST',
+    route: '/api/schools/:schoolId/thematic-plans/:curriculumId/import',
+    url: (w) => `/api/schools/${w.schoolId}/thematic-plans/${w.curriculumIds.mathA}/import`,
+    headers: multipartHeaders,
+    body: () => multipartFile('ktp.csv', '№;Тема;Часы\n1;Натуральные числа;2\n2;Дроби;1\n', 'text/csv'),
+    allow: ['admin', 'teacher'],
   },
 ];

@@ -14,12 +14,15 @@ import {
 } from '../../../contract/schemas/timetable.js';
 import { actorOf } from '../../http/auth-gate.js';
 import type { Deps } from '../../lib/deps.js';
+import { thematicPlanRoutes } from './thematic-plan.routes.js';
 import * as timetable from './timetable.service.js';
 
 const tags = ['timetable'];
 
 export function timetableRoutes(deps: Deps): FastifyPluginAsyncTypebox {
   return async (app) => {
+    await app.register(thematicPlanRoutes(deps));
+
     app.get(
       '/api/schools/:schoolId/timetable/entries',
       {

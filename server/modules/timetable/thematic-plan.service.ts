@@ -1,0 +1,70 @@
+import { translate } from '../../../contract/i18n/index.js';
+import type { Actor } from '../../access/actor.js';
+import { type CurriculumFacts, requireJournalRead, requireJournalWrite } from '../../access/policy.js';
+import type { Deps } from '../../lib/deps.js';
+import { AppError, invalid, notFound } from '../../lib/errors.js';
+import { newId } from '../../lib/ids.js';
+import { AuditAction, recordAudit } from '../audit/audit.service.js';
+import { parsePlanFile } from './thematic-plan.parse.js';
+import * as repo from './timetable.repository.js';
+
+async function factsOf(deps: Deps, schoolId: string, curriculumId: string): Promise<CurriculumFacts> {
+  const item = await repo.findCurriculum(deps.db, schoolId, curriculumId);
+  if (!item) throw notFound();
+  return { id: item.id, schoolId, teacherId: item.teacherId, classId: item.ownerClassId };
+}
+
+/** The thematic plan (КТП) of a curriculum item, for those who may see its journal (R2.3). */
+export async function getPlan(deps: Deps, actor: Actor, schoolId: string, curriculumId: string) {
+  await requireJournalRead(deps.db, actor, await factsOf(deps, schoolId, curriculumId));
+  const items = await deps.db
+    .selectFrom('thematic_plan_items')
+    .select(['id', 'ordinal', 'topic', 'hours', 'homework'])
+    .where('school_id', '=', schoolId)
+    .where('curriculum_id', '=', curriculumId)
+    .orderBy('ordinal')
+    .execute();
+  return { curriculumId, items };
+}
+
+/**
+ * Imports a thematic plan from CSV or XLSX (R2.3, R10.3). A dry run reports every bad row (row
+ * number and reason in the caller's language) and writes nothing; a real import with any bad
+ * row is refused the same way (422); otherwise it replaces the plan in one transaction.
+ */
+export async function importPlan(
+  deps: Deps,
+  actor: Actor,
+  schoolId: string,
+  curriculumId: string,
+  file: { fileName: string; data: Buffer },
+  dryRun: boolean,
+) {
+  await requireJournalWrite(deps.db, actor, await factsOf(deps, schoolId, curriculumId));
+  const parsed = await parsePlanFile(file.fileName, file.data);
+  if (!parsed) throw invalid('error.plan.badFile');
+  const problems = parsed.problems.map((p) => ({ row: p.row, message: translate(actor.locale, p.key, p.params ?? {}) }));
+  const items = parsed.rows
+    .sort((a, b) => a.ordinal - b.ordinal)
+    .map((r) => ({ ordinal: r.ordinal, topic: r.topic, hours: r.hours, homework: r.homework }));
+  if (problems.length === 0 && items.length === 0) throw invalid('error.plan.empty');
+  const result = { dryRun, accepted: items.length, problems, items };
+  if (dryRun) return result;
+  if (problems.length > 0) throw new AppError(422, 'invalid', 'error.plan.hasProblems', { count: problems.length }, { problems });
+  const now = deps.clock.now();
+  await deps.db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('thematic_plan_items').where('school_id', '=', schoolId).where('curriculum_id', '=', curriculumId).execute();
+    await trx
+      .insertInto('thematic_plan_items')
+      .values(items.map((i) => ({ id: newId(), school_id: schoolId, curriculum_id: curriculumId, ...i, created_at: now.toISOString() })))
+      .execute();
+    await recordAudit(trx, actor, now, {
+      schoolId,
+      action: AuditAction.update,
+      entity: 'thematic_plan',
+      entityId: curriculumId,
+      details: { items: items.length },
+    });
+  });
+  return result;
+}
