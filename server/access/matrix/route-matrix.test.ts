@@ -54,7 +54,12 @@ describe('route × role access matrix', () => {
         const url = await c.url(world, role);
         const body = c.body ? await c.body(world, role) : undefined;
         const headers = c.headers ? c.headers(world, role) : undefined;
-        const res = await client.request({ method: c.method, url, ...(body === undefined ? {} : { payload: body as object }), ...(headers ? { headers } : {}) });
+        const res = await client.request({
+          method: c.method,
+          url,
+          ...(body === undefined ? {} : { payload: body as object }),
+          ...(headers ? { headers } : {}),
+        });
         const allowed = c.allow.includes(role);
         const ok = allowed ? res.statusCode >= 200 && res.statusCode < 300 : DENIED.includes(res.statusCode);
         if (!ok) failures.push(`${role}: expected ${allowed ? '2xx' : '401/403/404'}, got ${res.statusCode} ${res.body.slice(0, 160)}`);
