@@ -1,25 +1,30 @@
 import { createBrowserRouter } from 'react-router';
-import { AuditPage } from '../features/audit/AuditPage';
 import { LoginPage } from '../features/auth/LoginPage';
 import { RoleHome } from '../features/home/RoleHome';
-import { JournalPage } from '../features/journal/JournalPage';
-import { ParentsPage } from '../features/people/ParentsPage';
-import { StaffPage } from '../features/people/StaffPage';
-import { StudentCardPage } from '../features/people/StudentCardPage';
-import { StudentsPage } from '../features/people/StudentsPage';
-import { StructurePage } from '../features/school/StructurePage';
-import { ActivatePage } from '../features/service/ActivatePage';
-import { ApplicationPage } from '../features/service/ApplicationPage';
-import { ApplicationsPage } from '../features/service/ApplicationsPage';
-import { CodesPage } from '../features/service/CodesPage';
-import { ConsentsPage } from '../features/service/ConsentsPage';
-import { DeadlinesPage } from '../features/service/DeadlinesPage';
-import { MyDataPage } from '../features/service/MyDataPage';
-import { TimetablePage } from '../features/timetable/TimetablePage';
 import { AboutPage } from './AboutPage';
+import { lazyPage } from './lazy-page';
 import { NotFoundPage } from './NotFoundPage';
 import { NoSchoolPage, RootRedirect, SchoolIndexRedirect } from './redirects';
 import { SchoolShell } from './shell/AppShell';
+
+// Each page below is its own chunk (see lazy-page.tsx).
+const AuditPage = lazyPage(() => import('../features/audit/AuditPage'), 'AuditPage');
+const JournalPage = lazyPage(() => import('../features/journal/JournalPage'), 'JournalPage');
+const ParentsPage = lazyPage(() => import('../features/people/ParentsPage'), 'ParentsPage');
+const StaffPage = lazyPage(() => import('../features/people/StaffPage'), 'StaffPage');
+const StudentCardPage = lazyPage(() => import('../features/people/StudentCardPage'), 'StudentCardPage');
+const StudentsPage = lazyPage(() => import('../features/people/StudentsPage'), 'StudentsPage');
+const StructurePage = lazyPage(() => import('../features/school/StructurePage'), 'StructurePage');
+const ActivatePage = lazyPage(() => import('../features/service/ActivatePage'), 'ActivatePage');
+const ApplicationPage = lazyPage(() => import('../features/service/ApplicationPage'), 'ApplicationPage');
+const ApplicationsPage = lazyPage(() => import('../features/service/ApplicationsPage'), 'ApplicationsPage');
+const CodesPage = lazyPage(() => import('../features/service/CodesPage'), 'CodesPage');
+const ConsentsPage = lazyPage(() => import('../features/service/ConsentsPage'), 'ConsentsPage');
+const DeadlinesPage = lazyPage(() => import('../features/service/DeadlinesPage'), 'DeadlinesPage');
+const MyDataPage = lazyPage(() => import('../features/service/MyDataPage'), 'MyDataPage');
+const TimetablePage = lazyPage(() => import('../features/timetable/TimetablePage'), 'TimetablePage');
+const ParentCardPage = lazyPage(() => import('../features/people/ParentCardPage'), 'ParentCardPage');
+const StaffCardPage = lazyPage(() => import('../features/people/StaffCardPage'), 'StaffCardPage');
 
 export const router = createBrowserRouter([
   { path: '/', element: <RootRedirect /> },
@@ -44,7 +49,9 @@ export const router = createBrowserRouter([
       { path: 'students', element: <StudentsPage /> },
       { path: 'students/:studentId', element: <StudentCardPage /> },
       { path: 'parents', element: <ParentsPage /> },
+      { path: 'parents/:parentId', element: <ParentCardPage /> },
       { path: 'staff', element: <StaffPage /> },
+      { path: 'staff/:staffId', element: <StaffCardPage /> },
       { path: 'service/applications', element: <ApplicationsPage /> },
       { path: 'service/applications/:applicationId', element: <ApplicationPage /> },
       { path: 'service/deadlines', element: <DeadlinesPage /> },

@@ -7,8 +7,25 @@ import { errorText } from './status';
  * reader and on a phone). The server's refusal — «Нельзя удалить: запись используется» (409) —
  * is shown right there.
  */
-export function DeleteButton({ name, onDelete, onDeleted }: { name: string; onDelete: () => Promise<unknown>; onDeleted?: () => void }) {
+export function DeleteButton({
+  name,
+  onDelete,
+  onDeleted,
+  texts,
+}: {
+  name: string;
+  onDelete: () => Promise<unknown>;
+  onDeleted?: () => void;
+  /** Other words for the same step, e.g. «Отвязать» a parent. */
+  texts?: { action: string; actionOf: string; question: string; confirm: string };
+}) {
   const t = useT();
+  const words = texts ?? {
+    action: t('web.form.delete'),
+    actionOf: t('web.form.deleteOf', { name }),
+    question: t('web.form.confirmDelete', { name }),
+    confirm: t('web.form.confirmDeleteYes'),
+  };
   const [asking, setAsking] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -44,17 +61,17 @@ export function DeleteButton({ name, onDelete, onDeleted }: { name: string; onDe
         ref={openRef}
         type="button"
         className="button button--quiet button--small"
-        aria-label={t('web.form.deleteOf', { name })}
+        aria-label={words.actionOf}
         onClick={() => setAsking(true)}
       >
-        {t('web.form.delete')}
+        {words.action}
       </button>
     );
   }
   return (
     // biome-ignore lint/a11y/useSemanticElements: a group of buttons, not a form field set
-    <div className="confirm" role="group" aria-label={t('web.form.deleteOf', { name })}>
-      <p className="confirm__question">{t('web.form.confirmDelete', { name })}</p>
+    <div className="confirm" role="group" aria-label={words.actionOf}>
+      <p className="confirm__question">{words.question}</p>
       {error ? (
         <p className="field__error" role="alert">
           {errorText(t, error)}
@@ -62,7 +79,7 @@ export function DeleteButton({ name, onDelete, onDeleted }: { name: string; onDe
       ) : null}
       <div className="form__actions">
         <button ref={confirmRef} type="button" className="button button--danger button--small" disabled={busy} onClick={confirm}>
-          {t('web.form.confirmDeleteYes')}
+          {words.confirm}
         </button>
         <button
           type="button"

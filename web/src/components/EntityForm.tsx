@@ -13,7 +13,7 @@ export interface FieldSpec {
   /** Body property; dotted for nested objects (account.login) — matches the server's error.field. */
   name: string;
   label: MessageKey;
-  type?: 'text' | 'textarea' | 'date' | 'time' | 'number' | 'select' | 'yesno' | 'checkbox' | 'password' | 'email' | 'multiselect';
+  type?: 'text' | 'tel' | 'textarea' | 'date' | 'time' | 'number' | 'select' | 'yesno' | 'checkbox' | 'password' | 'email' | 'multiselect';
   required?: boolean;
   /** When editing, an emptied field is sent as null (the server's Nullable fields) instead of ''. */
   nullable?: boolean;
@@ -25,6 +25,8 @@ export interface FieldSpec {
   autoComplete?: string;
   /** Consecutive fields with the same group are drawn in one fieldset with this legend. */
   group?: MessageKey;
+  /** Shown (and sent) only when this holds, e.g. the class of a movement only for enrol/transfer. */
+  when?: (values: FormValues) => boolean;
 }
 
 export type FormValues = Record<string, string | boolean | string[]>;
@@ -52,7 +54,7 @@ export function toBody(fields: FieldSpec[], values: FormValues): Record<string, 
   const body: Record<string, unknown> = {};
   for (const field of fields) {
     const raw = values[field.name];
-    if (raw === undefined) continue;
+    if (raw === undefined || (field.when && !field.when(values))) continue;
     if (typeof raw !== 'string') {
       put(body, field.name, raw);
       continue;
@@ -72,6 +74,7 @@ export function changedBody(fields: FieldSpec[], values: FormValues, initial: Fo
   for (const field of fields) {
     const raw = values[field.name];
     const before = initial[field.name] ?? emptyValue(field);
+    if (field.when && !field.when(values)) continue;
     if (raw === undefined || JSON.stringify(raw) === JSON.stringify(before)) continue;
     if (typeof raw !== 'string') {
       put(body, field.name, raw);
@@ -153,7 +156,8 @@ export function EntityForm({
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState(false);
 
-  const matched = fieldOfError(fields, error);
+  const visible = fields.filter((f) => !f.when || f.when(values));
+  const matched = fieldOfError(visible, error);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -286,7 +290,7 @@ export function EntityForm({
 
   // Consecutive fields of one group share a fieldset (the consent form's sections).
   const blocks: Array<{ group?: MessageKey; fields: FieldSpec[] }> = [];
-  for (const field of fields) {
+  for (const field of visible) {
     const last = blocks.at(-1);
     if (last && field.group && last.group === field.group) last.fields.push(field);
     else blocks.push({ group: field.group, fields: [field] });

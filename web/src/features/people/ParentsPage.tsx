@@ -1,9 +1,11 @@
 import { type FormEvent, useId, useState } from 'react';
+import { Link } from 'react-router';
 import { useSchool } from '../../app/school-context';
 import { Empty, ErrorNotice, Loading } from '../../components/status';
 import { fullName } from '../../lib/dates';
 import { useT } from '../../lib/i18n';
 import { useDocumentTitle } from '../../lib/use-title';
+import { schoolPath } from '../auth/access';
 import { useParents } from './api/parents';
 
 /** Parents and legal representatives, searchable by name. */
@@ -55,7 +57,9 @@ export function ParentsPage() {
               <tbody>
                 {parents.data.items.map((p) => (
                   <tr key={p.id}>
-                    <td>{fullName(p)}</td>
+                    <td>
+                      <Link to={schoolPath(school.id, `parents/${p.id}`)}>{fullName(p)}</Link>
+                    </td>
                     <td>{t(p.hasAccount ? 'web.common.yes' : 'web.common.no')}</td>
                   </tr>
                 ))}

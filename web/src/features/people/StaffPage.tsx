@@ -1,15 +1,17 @@
 import { Permission } from '@contract/permissions';
 import { type FormEvent, useId, useState } from 'react';
+import { Link } from 'react-router';
 import { useSchool } from '../../app/school-context';
 import { EntityForm, type FieldSpec } from '../../components/EntityForm';
 import { Empty, ErrorNotice, Loading } from '../../components/status';
 import { formatDate, fullName } from '../../lib/dates';
 import { useLocale, useT } from '../../lib/i18n';
 import { useDocumentTitle } from '../../lib/use-title';
-import { can } from '../auth/access';
+import { can, schoolPath } from '../auth/access';
 import { AddPanel } from '../school/tabs/common';
-import { useCreateStaff, useSetStaffRoles, useStaff, useStaffMember } from './api/staff';
-import { STAFF_ROLES, staffRoleOptions } from './options';
+import { useCreateStaff, useStaff } from './api/staff';
+import { staffRoleOptions } from './options';
+import { RolesEditor } from './RolesEditor';
 
 /** School staff; with account.manage: create a member with an account and roles, change roles. */
 export function StaffPage() {
@@ -18,10 +20,12 @@ export function StaffPage() {
   const school = useSchool();
   const [draft, setDraft] = useState('');
   const [q, setQ] = useState('');
+  const [includeLeft, setIncludeLeft] = useState(false);
   const [open, setOpen] = useState<string | null>(null);
-  const staff = useStaff(school.id, { q, limit: 200 });
+  const staff = useStaff(school.id, { q, limit: 200, includeLeft: includeLeft ? 'true' : undefined });
   const create = useCreateStaff(school.id);
   const searchId = useId();
+  const leftId = useId();
   const manageAccounts = can(school, Permission.accountManage);
   useDocumentTitle(t('web.nav.staff'));
 
@@ -41,6 +45,12 @@ export function StaffPage() {
             {t('web.people.searchName')}
           </label>
           <input id={searchId} type="search" maxLength={100} value={draft} onChange={(e) => setDraft(e.target.value)} />
+        </div>
+        <div className="field field--checkbox">
+          <input id={leftId} type="checkbox" checked={includeLeft} onChange={(e) => setIncludeLeft(e.target.checked)} />
+          <label className="field__label" htmlFor={leftId}>
+            {t('web.people.showLeft')}
+          </label>
         </div>
         <button type="submit" className="button">
           {t('web.common.apply')}
@@ -68,7 +78,7 @@ export function StaffPage() {
               {staff.data.items.map((s) => (
                 <tr key={s.id}>
                   <td>
-                    {fullName(s)}
+                    <Link to={schoolPath(school.id, `staff/${s.id}`)}>{fullName(s)}</Link>
                     {s.leftOn ? <span className="muted"> ({t('web.people.leftOn', { date: formatDate(locale, s.leftOn) })})</span> : null}
                   </td>
                   <td>{s.position || <span className="muted">—</span>}</td>
@@ -142,31 +152,4 @@ function withoutEmptyAccount(body: Record<string, unknown>): Record<string, unkn
     return rest;
   }
   return body;
-}
-
-function RolesEditor({ staffId, onClose }: { staffId: string; onClose: () => void }) {
-  const t = useT();
-  const school = useSchool();
-  const member = useStaffMember(school.id, staffId);
-  const setRoles = useSetStaffRoles(school.id, staffId);
-  if (member.isPending) return <Loading />;
-  if (member.isError) return <ErrorNotice error={member.error} />;
-  return (
-    <div>
-      <p className="muted">
-        {t('people.staff.login')}: {member.data.login}
-      </p>
-      <EntityForm
-        submitLabel="web.form.save"
-        keepValues
-        initial={{ roles: member.data.roles.filter((r) => (STAFF_ROLES as readonly string[]).includes(r)) }}
-        onSubmit={(body) => setRoles.mutateAsync((body.roles as string[]) ?? [])}
-        onDone={onClose}
-        fields={[{ name: 'roles', label: 'people.staff.roles', type: 'multiselect', options: staffRoleOptions(t) }]}
-      />
-      <button type="button" className="button button--quiet button--small" onClick={onClose}>
-        {t('web.common.cancel')}
-      </button>
-    </div>
-  );
 }

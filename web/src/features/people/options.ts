@@ -16,3 +16,5 @@ const options = (prefix: string, values: readonly string[], t: Translate): Field
 export const sexOptions = (t: Translate) => options('people.sex', SEXES, t);
 export const movementKindOptions = (t: Translate) => options('people.movementKind', MOVEMENT_KINDS, t);
 export const staffRoleOptions = (t: Translate) => options('people.staffRole', STAFF_ROLES, t);
+export const studyFormOptions = (t: Translate) => options('people.studyForm', STUDY_FORMS, t);
+export const kinshipOptions = (t: Translate) => options('people.kinship', KINSHIPS, t);

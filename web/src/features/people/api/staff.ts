@@ -1,10 +1,11 @@
-import type { StaffCreate, StaffList, StaffMember } from '@contract/schemas/people';
+import type { PasswordResetResponse, StaffCreate, StaffList, StaffMember, StaffUpdate } from '@contract/schemas/people';
 import type { Static } from '@sinclair/typebox';
 import { api } from '../../../lib/api';
 import { type Query, resourcePath, useResource, useResourceMutation } from '../../../lib/resource';
 
 export type StaffListItem = Static<typeof StaffList>['items'][number];
 export type { StaffMember };
+export type PasswordReset = Static<typeof PasswordResetResponse>;
 
 /** GET /api/schools/:schoolId/staff */
 export const useStaff = (schoolId: string, query?: Query) => useResource<Static<typeof StaffList>>(schoolId, 'staff', query);
@@ -23,3 +24,16 @@ export const useSetStaffRoles = (schoolId: string, id: string) =>
   useResourceMutation(schoolId, (roles: string[]) =>
     api.put<{ roles: string[] }>(`${resourcePath(schoolId, 'staff', id)}/roles`, { roles }),
   );
+
+/** PATCH /api/schools/:schoolId/staff/:id (leftOn marks leaving; null undoes it) */
+export const useUpdateStaff = (schoolId: string, id: string) =>
+  useResourceMutation(schoolId, (body: Record<string, unknown>) =>
+    api.patch<StaffMember>(resourcePath(schoolId, 'staff', id), body as StaffUpdate),
+  );
+
+/**
+ * POST /api/schools/:schoolId/staff/:id/password-reset: a one-time temporary password. The answer
+ * lives only in the mutation's state (never in the query cache) and is shown once.
+ */
+export const useResetStaffPassword = (schoolId: string, id: string) =>
+  useResourceMutation(schoolId, () => api.post<PasswordReset>(`${resourcePath(schoolId, 'staff', id)}/password-reset`));

@@ -1,4 +1,12 @@
-import type { MovementCreate, MovementList, Student, StudentCreate, StudentList } from '@contract/schemas/people';
+import type {
+  MovementCreate,
+  MovementList,
+  ParentLinkCreate,
+  Student,
+  StudentCreate,
+  StudentList,
+  StudentUpdate,
+} from '@contract/schemas/people';
 import type { Static } from '@sinclair/typebox';
 import { api } from '../../../lib/api';
 import { type Query, resourcePath, useResource, useResourceMutation } from '../../../lib/resource';
@@ -27,4 +35,23 @@ export const useStudentMovements = (schoolId: string, id: string) =>
 export const useCreateMovement = (schoolId: string, id: string) =>
   useResourceMutation(schoolId, (body: Record<string, unknown>) =>
     api.post<Movement>(`${resourcePath(schoolId, 'students', id)}/movements`, body as MovementCreate),
+  );
+
+/** PATCH /api/schools/:schoolId/students/:id (only the changed consent-form fields) */
+export const useUpdateStudent = (schoolId: string, id: string) =>
+  useResourceMutation(schoolId, (body: Record<string, unknown>) =>
+    api.patch<Student>(resourcePath(schoolId, 'students', id), body as StudentUpdate),
+  );
+
+/** POST /api/schools/:schoolId/students/:id/parents: link an existing parent with a kinship. */
+export const linkParent = (schoolId: string, studentId: string, body: ParentLinkCreate) =>
+  api.post<void>(`${resourcePath(schoolId, 'students', studentId)}/parents`, body);
+
+export const useLinkParent = (schoolId: string, studentId: string) =>
+  useResourceMutation(schoolId, (body: Record<string, unknown>) => linkParent(schoolId, studentId, body as ParentLinkCreate));
+
+/** DELETE /api/schools/:schoolId/students/:id/parents/:parentId (the parent's card stays) */
+export const useUnlinkParent = (schoolId: string, studentId: string) =>
+  useResourceMutation(schoolId, (parentId: string) =>
+    api.delete(`${resourcePath(schoolId, 'students', studentId)}/parents/${encodeURIComponent(parentId)}`),
   );
