@@ -17,7 +17,7 @@ export const ru = {
   'serviceWeb.register.title': 'Журнал регистрации заявлений',
   'serviceWeb.register.number': '№ заявления',
   'serviceWeb.register.date': 'Дата регистрации',
-  'serviceWeb.register.name': 'ФИО заявителя или ребёнка',
+  'serviceWeb.register.name': 'ФИО',
   'serviceWeb.register.status': 'Состояние',
   'serviceWeb.register.applicant': 'Заявитель',
   'serviceWeb.register.child': 'Ребёнок, класс',
@@ -204,6 +204,7 @@ export const ru = {
   'serviceWeb.myData.name': 'Имя',
   'serviceWeb.myData.noChildren': 'Нет детей, данные которых вам доступны.',
   'serviceWeb.myData.addChild': 'Добавить ребёнка по коду регистрации',
+  'serviceWeb.myData.closed': 'нет действующего согласия: дневник и уведомления закрыты',
   'serviceWeb.myData.consents': 'Согласие на обработку персональных данных',
   'serviceWeb.myData.consentsIntro':
     'Отмеченные поля — это данные, которые вы разрешили разместить в системе. Согласие можно отозвать в любой момент.',
@@ -237,7 +238,7 @@ export const en: Record<keyof typeof ru, string> = {
   'serviceWeb.register.title': 'Register of applications',
   'serviceWeb.register.number': 'Application No.',
   'serviceWeb.register.date': 'Registered on',
-  'serviceWeb.register.name': 'Applicant’s or child’s name',
+  'serviceWeb.register.name': 'Name',
   'serviceWeb.register.status': 'Status',
   'serviceWeb.register.applicant': 'Applicant',
   'serviceWeb.register.child': 'Child, class',
@@ -424,6 +425,7 @@ export const en: Record<keyof typeof ru, string> = {
   'serviceWeb.myData.name': 'Name',
   'serviceWeb.myData.noChildren': 'No children whose data you can see.',
   'serviceWeb.myData.addChild': 'Add a child with a registration code',
+  'serviceWeb.myData.closed': 'no consent in force: diary and notifications closed',
   'serviceWeb.myData.consents': 'Consent to personal data processing',
   'serviceWeb.myData.consentsIntro':
     'The ticked fields are the data you allowed to be placed in the system. You may withdraw the consent at any time.',

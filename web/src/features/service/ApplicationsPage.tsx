@@ -47,6 +47,8 @@ const APPLICATION_FIELDS: FieldSpec[] = [
   { name: 'childClass', label: 'serviceWeb.app.childClass', required: true, maxLength: 10 },
 ];
 
+const OPTIONAL_EMPTY = { parentPatronymic: '', addressBuilding: '', addressFlat: '' };
+
 interface Filter {
   number: string;
   from: string;
@@ -199,17 +201,21 @@ export function ApplicationsPage() {
           <p className="muted">{t('serviceWeb.register.newHint')}</p>
           <h3>{t('serviceWeb.register.linkStudent')}</h3>
           <StudentPicker schoolId={school.id} chosen={student} onPick={setStudent} />
-          <EntityForm
-            key={student?.id ?? 'none'}
-            testId="application-form"
-            submitLabel="serviceWeb.register.submit"
-            fields={APPLICATION_FIELDS}
-            initial={student ? { childFullName: fullName(student), childClass: student.class?.name ?? '' } : {}}
-            onSubmit={async (body) => {
-              const created = await register.mutateAsync(student ? { ...body, studentId: student.id } : body);
-              navigate(schoolPath(school.id, `service/applications/${created.id}`));
-            }}
-          />
+          <div className="application-form">
+            <EntityForm
+              key={student?.id ?? 'none'}
+              testId="application-form"
+              submitLabel="serviceWeb.register.submit"
+              fields={APPLICATION_FIELDS}
+              initial={student ? { childFullName: fullName(student), childClass: student.class?.name ?? '' } : {}}
+              onSubmit={async (body) => {
+                // The optional parts of the paper form are sent as empty text, as the server expects.
+                const full = { ...OPTIONAL_EMPTY, ...body, ...(student ? { studentId: student.id } : {}) };
+                const created = await register.mutateAsync(full);
+                navigate(schoolPath(school.id, `service/applications/${created.id}`));
+              }}
+            />
+          </div>
         </section>
       ) : null}
     </div>

@@ -81,6 +81,9 @@ export function MyDataPage() {
               <li key={c.id}>
                 {fullName(c)}
                 {c.class ? `, ${c.class.name}` : ''}
+                {consents.data && !consentItems.some((k) => k.studentId === c.id && k.valid) ? (
+                  <span className="tag tag--danger my-data__closed">{t('serviceWeb.myData.closed')}</span>
+                ) : null}
               </li>
             ))}
           </ul>
