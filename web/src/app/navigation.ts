@@ -106,6 +106,13 @@ export const SECTIONS: readonly Section[] = [
     visible: (s) => hasAnyRole(s, ['parent']),
   },
   {
+    id: 'oversight',
+    path: 'oversight',
+    label: 'serviceWeb.nav.oversight',
+    description: 'serviceWeb.nav.oversight.description',
+    visible: (s) => can(s, Permission.complaintManage) || can(s, Permission.inspectionManage),
+  },
+  {
     id: 'audit',
     path: 'audit',
     label: 'web.nav.audit',

@@ -22,6 +22,7 @@ const CodesPage = lazyPage(() => import('../features/service/CodesPage'), 'Codes
 const ConsentsPage = lazyPage(() => import('../features/service/ConsentsPage'), 'ConsentsPage');
 const DeadlinesPage = lazyPage(() => import('../features/service/DeadlinesPage'), 'DeadlinesPage');
 const MyDataPage = lazyPage(() => import('../features/service/MyDataPage'), 'MyDataPage');
+const OversightPage = lazyPage(() => import('../features/oversight/OversightPage'), 'OversightPage');
 const TimetablePage = lazyPage(() => import('../features/timetable/TimetablePage'), 'TimetablePage');
 const ParentCardPage = lazyPage(() => import('../features/people/ParentCardPage'), 'ParentCardPage');
 const StaffCardPage = lazyPage(() => import('../features/people/StaffCardPage'), 'StaffCardPage');
@@ -58,6 +59,7 @@ export const router = createBrowserRouter([
       { path: 'service/consents', element: <ConsentsPage /> },
       { path: 'service/codes', element: <CodesPage /> },
       { path: 'my-data', element: <MyDataPage /> },
+      { path: 'oversight/:tab?', element: <OversightPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },
