@@ -1,4 +1,5 @@
 import * as core from './messages/core.js';
+import * as diary from './messages/diary.js';
 import * as diaryWeb from './messages/diary-web.js';
 import * as journal from './messages/journal.js';
 import * as journalWeb from './messages/journal-web.js';
@@ -13,7 +14,7 @@ import * as web from './messages/web.js';
  * exporting `ru` (the reference) and `en` typed to have exactly the same keys.
  * To add an area: create messages/<area>.ts and list it here.
  */
-const areas = [core, school, people, web, timetable, journal, journalWeb, diaryWeb, serviceWeb] as const;
+const areas = [core, school, people, web, timetable, journal, journalWeb, diary, diaryWeb, serviceWeb] as const;
 
 type Union<T> = T extends readonly (infer U)[] ? U : never;
 type AreaRu = Union<typeof areas> extends { ru: infer R } ? R : never;

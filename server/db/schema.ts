@@ -33,6 +33,7 @@ import type {
   SubjectsTable,
 } from '../modules/school/school.table.js';
 import type { ThematicPlanItemsTable, TimetableChangesTable, TimetableEntriesTable } from '../modules/timetable/timetable.table.js';
+import type { DiaryCalendarFeedsTable, DiarySeenTable, DiaryStampsTable } from '../modules/diary/diary.table.js';
 
 /** The whole database as Kysely sees it; each module owns the tables it declares. */
 export interface Database {
@@ -70,4 +71,7 @@ export interface Database {
   attendance_marks: AttendanceMarksTable;
   period_grades: PeriodGradesTable;
   journal_history: JournalHistoryTable;
+  diary_stamps: DiaryStampsTable;
+  diary_seen: DiarySeenTable;
+  diary_calendar_feeds: DiaryCalendarFeedsTable;
 }

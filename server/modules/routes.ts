@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../lib/deps.js';
 import { auditRoutes } from './audit/audit.routes.js';
 import { authRoutes } from './auth/auth.routes.js';
+import { diaryRoutes } from './diary/diary.routes.js';
 import { journalRoutes } from './journal/journal.routes.js';
 import { peopleRoutes } from './people/people.routes.js';
 import { schoolRoutes } from './school/school.routes.js';
@@ -17,4 +18,5 @@ export async function registerModuleRoutes(app: FastifyInstance, deps: Deps): Pr
   await app.register(peopleRoutes(deps));
   await app.register(timetableRoutes(deps));
   await app.register(journalRoutes(deps));
+  await app.register(diaryRoutes(deps));
 }

@@ -1,5 +1,6 @@
 import { auditMatrix } from '../../modules/audit/audit.matrix.js';
 import { authMatrix } from '../../modules/auth/auth.matrix.js';
+import { diaryMatrix } from '../../modules/diary/diary.matrix.js';
 import { journalMatrix } from '../../modules/journal/journal.matrix.js';
 import { peopleMatrix } from '../../modules/people/people.matrix.js';
 import { schoolMatrix } from '../../modules/school/school.matrix.js';
@@ -14,4 +15,5 @@ export const MATRIX_CASES: readonly MatrixCase[] = [
   ...schoolMatrix,
   ...timetableMatrix,
   ...journalMatrix,
+  ...diaryMatrix,
 ];

@@ -5,6 +5,7 @@ import type { Deps } from '../../lib/deps.js';
 import { conflict, invalid, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { AuditAction, recordAudit } from '../audit/audit.service.js';
+import { bumpDiaryStamps, stampOf } from '../diary/diary-stamps.js';
 import * as repo from './journal.repository.js';
 import {
   ensureWorkTypes,
@@ -115,6 +116,7 @@ export async function createGrade(
       changedBy: actor.userId,
       changedAt: at,
     });
+    await bumpDiaryStamps(trx, schoolId, [stampOf(body.studentId, body.date)]);
     await recordAudit(trx, actor, now, {
       schoolId,
       action: AuditAction.create,
@@ -193,6 +195,7 @@ export async function updateGrade(
       changedBy: actor.userId,
       changedAt: at,
     });
+    await bumpDiaryStamps(trx, schoolId, [stampOf(grade.student_id, grade.work_date)]);
     await recordAudit(trx, actor, now, {
       schoolId,
       action: AuditAction.update,
@@ -243,6 +246,7 @@ export async function deleteGrade(
       changedBy: actor.userId,
       changedAt: at,
     });
+    await bumpDiaryStamps(trx, schoolId, [stampOf(grade.student_id, grade.work_date)]);
     await recordAudit(trx, actor, now, {
       schoolId,
       action: AuditAction.delete,

@@ -7,6 +7,7 @@ import type { Deps } from '../../lib/deps.js';
 import { conflict, invalid, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { AuditAction, recordAudit } from '../audit/audit.service.js';
+import { bumpSchoolDiaries } from '../diary/diary-stamps.js';
 import * as repo from './journal.repository.js';
 import { ensureWorkTypes, presentWorkType, scalesOf, whatMissing } from './journal-context.js';
 
@@ -130,6 +131,7 @@ export async function updateWorkType(
       .where('id', '=', id)
       .where('school_id', '=', schoolId)
       .execute();
+    await bumpSchoolDiaries(trx, schoolId);
     await recordAudit(trx, actor, now, {
       schoolId,
       action: AuditAction.update,

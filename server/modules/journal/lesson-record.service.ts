@@ -4,6 +4,7 @@ import { addDays } from '../../lib/dates.js';
 import type { Deps } from '../../lib/deps.js';
 import { conflict, notFound } from '../../lib/errors.js';
 import { AuditAction, recordAudit } from '../audit/audit.service.js';
+import { bumpCurriculumDiaries } from '../diary/diary-stamps.js';
 import { earlierDate } from '../timetable/lesson-derivation.js';
 import { deriveSlots } from '../timetable/timetable.service.js';
 import * as repo from './journal.repository.js';
@@ -133,6 +134,7 @@ export async function writeLessonRecord(
       changedBy: actor.userId,
       changedAt: at,
     });
+    await bumpCurriculumDiaries(trx, schoolId, curriculumId, [date, before.homework_due_on, after.homework_due_on]);
     await recordAudit(trx, actor, now, {
       schoolId,
       action: AuditAction.update,

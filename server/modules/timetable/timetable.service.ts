@@ -9,6 +9,7 @@ import type { Deps } from '../../lib/deps.js';
 import { type AppError, conflict, invalid, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { AuditAction, recordAudit } from '../audit/audit.service.js';
+import { bumpCurriculumDiaries, bumpTimetableChangeDiaries, bumpTimetableEntryDiaries } from '../diary/diary-stamps.js';
 import { type DerivedSlot, deriveLessons, type SchoolDayTest, slotKey, sortSlots, weekStart } from './lesson-derivation.js';
 import type { CurriculumRow } from './timetable.repository.js';
 import * as repo from './timetable.repository.js';
@@ -177,6 +178,7 @@ export async function createEntry(
         updated_at: now.toISOString(),
       })
       .execute();
+    await bumpCurriculumDiaries(trx, schoolId, item.id, 'all');
     await recordAudit(trx, actor, now, {
       schoolId,
       action: AuditAction.create,
@@ -223,6 +225,7 @@ export async function updateEntry(
       .where('version', '=', body.version)
       .executeTakeFirst();
     if (Number(res.numUpdatedRows) === 0) throw conflict('error.journal.stale', {}, { current: presentEntry(current) });
+    await bumpCurriculumDiaries(trx, schoolId, item.id, 'all');
     await recordAudit(trx, actor, now, {
       schoolId,
       action: AuditAction.update,
@@ -242,6 +245,7 @@ export async function deleteEntry(deps: Deps, actor: Actor, schoolId: string, id
   requireSchoolPermission(actor, schoolId, Permission.timetableManage);
   const now = deps.clock.now();
   await deps.db.transaction().execute(async (trx) => {
+    await bumpTimetableEntryDiaries(trx, schoolId, id);
     const res = await trx.deleteFrom('timetable_entries').where('id', '=', id).where('school_id', '=', schoolId).executeTakeFirst();
     if (Number(res.numDeletedRows) === 0) throw notFound();
     await recordAudit(trx, actor, now, { schoolId, action: AuditAction.delete, entity: 'timetable_entry', entityId: id });
@@ -359,6 +363,7 @@ export async function createChange(
           created_at: now.toISOString(),
         })
         .execute();
+      await bumpCurriculumDiaries(trx, schoolId, item.id, [body.date, moved]);
       await recordAudit(trx, actor, now, {
         schoolId,
         action: AuditAction.create,
@@ -380,6 +385,7 @@ export async function deleteChange(deps: Deps, actor: Actor, schoolId: string, i
   requireSchoolPermission(actor, schoolId, Permission.timetableManage);
   const now = deps.clock.now();
   await deps.db.transaction().execute(async (trx) => {
+    await bumpTimetableChangeDiaries(trx, schoolId, id);
     const res = await trx.deleteFrom('timetable_changes').where('id', '=', id).where('school_id', '=', schoolId).executeTakeFirst();
     if (Number(res.numDeletedRows) === 0) throw notFound();
     await recordAudit(trx, actor, now, { schoolId, action: AuditAction.delete, entity: 'timetable_change', entityId: id });

@@ -1,0 +1,42 @@
+import { Permission } from '../../../contract/permissions.js';
+import { Role } from '../../../contract/roles.js';
+import type { Actor } from '../../access/actor.js';
+import { hasPermission, requireStudentsVisible, rolesInSchool } from '../../access/policy.js';
+import { dateInZone } from '../../lib/dates.js';
+import type { Deps } from '../../lib/deps.js';
+import { notFound } from '../../lib/errors.js';
+import * as repo from './diary.repository.js';
+
+/** How the actor reads a diary: a family member (their own child, themself) or staff (audited). */
+export type DiaryReader = 'family' | 'staff';
+
+/**
+ * R5.3: a parent reads only their own children (with a valid consent), a student only themself,
+ * staff with the journal-read right the students the policy lets them see (the class teacher
+ * their class, a teacher the students they teach, admins, director and deputy all). Everyone else,
+ * and every student that does not exist, gets the same 404. Decided by the one access policy.
+ */
+export async function requireDiaryRead(deps: Deps, actor: Actor, schoolId: string, studentId: string, today: string): Promise<DiaryReader> {
+  const roles = rolesInSchool(actor, schoolId);
+  const family = roles.includes(Role.parent) || roles.includes(Role.student);
+  const staff = actor.kind === 'system' || hasPermission(actor, schoolId, Permission.journalRead);
+  if (!family && !staff) throw notFound();
+  await requireStudentsVisible(deps.db, actor, schoolId, [studentId], today);
+  // Whole-school staff pass the policy for any id: the student must also exist in this school.
+  if (staff && !(await repo.studentCard(deps.db, schoolId, studentId))) throw notFound();
+  return staff ? 'staff' : 'family';
+}
+
+const zones = new Map<string, { zone: string; until: number }>();
+const ZONE_TTL_MS = 60_000;
+
+/** Today in the school's time zone (the zone is reference data, cached for a minute per node). */
+export async function schoolToday(deps: Deps, schoolId: string): Promise<string> {
+  const now = deps.clock.now();
+  const cached = zones.get(schoolId);
+  if (cached && cached.until > performance.now()) return dateInZone(now, cached.zone);
+  const row = await repo.schoolTimeZone(deps.db, schoolId);
+  if (!row) throw notFound();
+  zones.set(schoolId, { zone: row.timezone, until: performance.now() + ZONE_TTL_MS });
+  return dateInZone(now, row.timezone);
+}

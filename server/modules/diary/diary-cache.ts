@@ -1,0 +1,57 @@
+import type { PreparedWeek } from './diary-week.js';
+
+/**
+ * Prepared diary weeks of this node, least recently used first out. An entry is only a candidate:
+ * the service reuses it after checking its stamp against the database (see diary-stamps.ts), so a
+ * write on any node is seen by every node on the next request.
+ */
+export interface CachedWeek {
+  prepared: PreparedWeek;
+  /** The stamp sum the week was built under. */
+  stamp: number;
+  /** Serialised bodies by the viewer's seen marker (isNew differs per marker). */
+  bodies: Map<string, string>;
+}
+
+/** Enough for every child of a few thousand signed-in families over several weeks (~5–10 KB each). */
+export const DIARY_CACHE_ENTRIES = 20_000;
+const BODIES_PER_WEEK = 4;
+
+export class WeekCache {
+  private readonly entries = new Map<string, CachedWeek>();
+
+  constructor(private readonly capacity = DIARY_CACHE_ENTRIES) {}
+
+  get(key: string): CachedWeek | undefined {
+    const entry = this.entries.get(key);
+    if (entry) {
+      // Map keeps insertion order: re-inserting marks the entry as most recently used.
+      this.entries.delete(key);
+      this.entries.set(key, entry);
+    }
+    return entry;
+  }
+
+  set(key: string, entry: CachedWeek): void {
+    this.entries.delete(key);
+    this.entries.set(key, entry);
+    while (this.entries.size > this.capacity) {
+      const oldest = this.entries.keys().next().value;
+      if (oldest === undefined) break;
+      this.entries.delete(oldest);
+    }
+  }
+
+  delete(key: string): void {
+    this.entries.delete(key);
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+}
+
+export function rememberBody(entry: CachedWeek, seenKey: string, body: string): void {
+  if (entry.bodies.size >= BODIES_PER_WEEK) entry.bodies.clear();
+  entry.bodies.set(seenKey, body);
+}

@@ -1,0 +1,165 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import { ErrorResponse } from '../../../contract/schemas/common.js';
+import {
+  CalendarFeedParams,
+  CalendarFeedSchema,
+  DiaryAttachmentParams,
+  DiaryGradesQuery,
+  DiaryGradesSchema,
+  DiarySeenResponse,
+  DiaryStudentParams,
+  type DiaryWeek,
+  DiaryWeekQuery,
+  DiaryWeekSchema,
+} from '../../../contract/schemas/diary.js';
+import { actorOf } from '../../http/auth-gate.js';
+import type { Deps } from '../../lib/deps.js';
+import { diaryGrades, diaryWeek, markDiarySeen } from './diary.service.js';
+import { calendarFeedText, createCalendarFeed, openDiaryAttachment, revokeCalendarFeed } from './diary-feed.service.js';
+
+const base = '/api/schools/:schoolId/students/:studentId/diary';
+
+/** True when an If-None-Match header lists this ETag (or '*'). */
+function matches(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  return header.split(',').some((t) => {
+    const tag = t.trim();
+    return tag === '*' || tag === etag || tag === `W/${etag}`;
+  });
+}
+
+export function diaryRoutes(deps: Deps): FastifyPluginAsyncTypebox {
+  return async (app) => {
+    app.get(
+      `${base}/week`,
+      {
+        config: { access: 'authenticated' },
+        schema: {
+          tags: ['diary'],
+          summary: "A student's diary week: lessons, topics, homework, grades, attendance, changes (ETag; 304 when unchanged)",
+          params: DiaryStudentParams,
+          querystring: DiaryWeekQuery,
+          response: { 200: DiaryWeekSchema, 304: Type.Null(), 404: ErrorResponse },
+        },
+      },
+      async (request, reply) => {
+        const { schoolId, studentId } = request.params;
+        const week = await diaryWeek(deps, actorOf(request), schoolId, studentId, request.query.weekOf);
+        // private: a shared cache must never keep one family's diary; no-cache: revalidate with the ETag.
+        reply.header('cache-control', 'private, no-cache').header('etag', week.etag).header('vary', 'cookie, accept-language');
+        if (matches(request.headers['if-none-match'], week.etag)) return reply.status(304).send(null);
+        // Already JSON text: Fastify sends a string as is, without a second serialisation; the
+        // schema above still documents the shape (the text was produced from a DiaryWeek).
+        return reply.type('application/json; charset=utf-8').send(week.body as unknown as DiaryWeek);
+      },
+    );
+
+    app.get(
+      `${base}/grades`,
+      {
+        config: { access: 'authenticated' },
+        schema: {
+          tags: ['diary'],
+          summary: "A student's grades by subject for a study period, averages, period and final grades, attendance summary",
+          params: DiaryStudentParams,
+          querystring: DiaryGradesQuery,
+          response: { 200: DiaryGradesSchema, 404: ErrorResponse },
+        },
+      },
+      async (request) => diaryGrades(deps, actorOf(request), request.params.schoolId, request.params.studentId, request.query.periodId),
+    );
+
+    app.post(
+      `${base}/seen`,
+      {
+        config: { access: 'authenticated' },
+        schema: {
+          tags: ['diary'],
+          summary: 'Mark the diary as seen: grades and marks entered until now stop being new for this viewer',
+          params: DiaryStudentParams,
+          response: { 200: DiarySeenResponse, 404: ErrorResponse },
+        },
+      },
+      async (request) => markDiarySeen(deps, actorOf(request), request.params.schoolId, request.params.studentId),
+    );
+
+    app.post(
+      `${base}/calendar-feed`,
+      {
+        config: { access: 'authenticated' },
+        schema: {
+          tags: ['diary'],
+          summary: 'Create or rotate the private iCalendar URL of this student for the signed-in user (shown once)',
+          params: DiaryStudentParams,
+          response: { 201: CalendarFeedSchema, 404: ErrorResponse },
+        },
+      },
+      async (request, reply) => {
+        const feed = await createCalendarFeed(deps, actorOf(request), request.params.schoolId, request.params.studentId);
+        return reply.status(201).send(feed);
+      },
+    );
+
+    app.delete(
+      `${base}/calendar-feed`,
+      {
+        config: { access: 'authenticated' },
+        schema: {
+          tags: ['diary'],
+          summary: 'Revoke the private iCalendar URL',
+          params: DiaryStudentParams,
+          response: { 204: Type.Null(), 404: ErrorResponse },
+        },
+      },
+      async (request, reply) => {
+        await revokeCalendarFeed(deps, actorOf(request), request.params.schoolId, request.params.studentId);
+        return reply.status(204).send(null);
+      },
+    );
+
+    app.get(
+      `${base}/attachments/:id`,
+      {
+        config: { access: 'authenticated' },
+        schema: {
+          tags: ['diary'],
+          summary: 'Download a homework attachment of a lesson the student follows',
+          params: DiaryAttachmentParams,
+        },
+      },
+      async (request, reply) => {
+        const { schoolId, studentId, id } = request.params;
+        const file = await openDiaryAttachment(deps, actorOf(request), schoolId, studentId, id);
+        reply
+          .header('content-type', file.contentType)
+          .header('content-length', String(file.size))
+          .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
+          .header('cache-control', 'private, no-store')
+          .header('x-content-type-options', 'nosniff');
+        return reply.send(file.stream);
+      },
+    );
+
+    app.get(
+      '/api/calendar/:file',
+      {
+        // Public: the random token in the URL is the credential (a phone calendar sends no cookie).
+        config: { access: 'public' },
+        schema: {
+          tags: ['diary'],
+          summary: 'The private iCalendar feed of a student (text/calendar)',
+          params: CalendarFeedParams,
+        },
+      },
+      async (request, reply) => {
+        const text = await calendarFeedText(deps, request.params.file);
+        return reply
+          .header('content-type', 'text/calendar; charset=utf-8')
+          .header('cache-control', 'private, max-age=300')
+          .header('referrer-policy', 'no-referrer')
+          .send(text);
+      },
+    );
+  };
+}

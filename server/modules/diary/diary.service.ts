@@ -1,0 +1,246 @@
+import type { DiaryGrades, DiarySubjectGrades } from '../../../contract/schemas/diary.js';
+import type { Actor } from '../../access/actor.js';
+import type { Db } from '../../db/connect.js';
+import { addDays } from '../../lib/dates.js';
+import type { Deps } from '../../lib/deps.js';
+import { notFound } from '../../lib/errors.js';
+import { AuditAction, recordAudit } from '../audit/audit.service.js';
+import { weekStart } from '../timetable/lesson-derivation.js';
+import { loadCurricula } from '../timetable/timetable.service.js';
+import * as repo from './diary.repository.js';
+import { type DiaryReader, requireDiaryRead, schoolToday } from './diary-access.js';
+import { type CachedWeek, rememberBody, WeekCache } from './diary-cache.js';
+import { ALL } from './diary-stamps.js';
+import { type PreparedWeek, prepareWeek, studentCurricula, workTypeName } from './diary-week.js';
+
+// Payload format version: part of every ETag, so a deploy that changes the payload never answers 304.
+const FORMAT = 'd1';
+
+const caches = new WeakMap<Db, WeekCache>();
+function cacheOf(deps: Deps): WeekCache {
+  let cache = caches.get(deps.db);
+  if (!cache) {
+    cache = new WeekCache();
+    caches.set(deps.db, cache);
+  }
+  return cache;
+}
+
+/** A week ready to send: the JSON text and its ETag (the same on every node for the same data). */
+export interface WeekResponse {
+  body: string;
+  etag: string;
+}
+
+async function auditStaffRead(deps: Deps, actor: Actor, reader: DiaryReader, schoolId: string, studentId: string, what: string) {
+  // A family reading its own diary is the purpose of the system and is not logged on every page
+  // view; staff reading a child's diary is a read of someone else's personal data (audited).
+  if (reader !== 'staff') return;
+  await recordAudit(deps.db, actor, deps.clock.now(), {
+    schoolId,
+    action: AuditAction.read,
+    entity: 'diary',
+    entityId: studentId,
+    details: { view: what },
+  });
+}
+
+const viewerOf = (actor: Actor) => actor.userId ?? 'system';
+
+function serialise(entry: CachedWeek, seenAt: string | null): string {
+  const seenKey = seenAt ?? '';
+  const cached = entry.bodies.get(seenKey);
+  if (cached !== undefined) return cached;
+  const { week, news } = entry.prepared;
+  // Synchronous: flags are set and the text produced before any other request can run.
+  for (const n of news) n.target.isNew = seenAt !== null && n.changedAt > seenAt;
+  week.lastSeenAt = seenAt;
+  const body = JSON.stringify(week);
+  rememberBody(entry, seenKey, body);
+  return body;
+}
+
+function etagOf(monday: string, stamp: number, seenAt: string | null, locale: string): string {
+  return `"${FORMAT}-${monday}-${stamp}-${seenAt ? Date.parse(seenAt).toString(36) : '0'}-${locale}"`;
+}
+
+/** Scope ids of a student's week (student, classes, groups, school) from the memberships alone. */
+async function scopesOf(deps: Deps, schoolId: string, studentId: string, monday: string, saturday: string): Promise<string[]> {
+  const [classes, groups] = await Promise.all([
+    repo.classSpans(deps.db, schoolId, studentId, monday, saturday),
+    repo.groupSpans(deps.db, schoolId, studentId, monday, saturday),
+  ]);
+  return [studentId, ...new Set(classes.map((c) => c.class_id)), ...new Set(groups.map((g) => g.group_id)), ALL];
+}
+
+const sameScopes = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+
+/**
+ * R5.1: one student's week, prepared once per (student, week, language) and reused while its
+ * stamps are unchanged; answered as ready JSON text with an ETag.
+ */
+export async function diaryWeek(
+  deps: Deps,
+  actor: Actor,
+  schoolId: string,
+  studentId: string,
+  weekOf: string | undefined,
+): Promise<WeekResponse> {
+  const today = await schoolToday(deps, schoolId);
+  const reader = await requireDiaryRead(deps, actor, schoolId, studentId, today);
+  await auditStaffRead(deps, actor, reader, schoolId, studentId, 'week');
+  const monday = weekStart(weekOf ?? today);
+  const key = `${schoolId}|${studentId}|${monday}|${actor.locale}`;
+  const cache = cacheOf(deps);
+  const viewer = viewerOf(actor);
+  const cached = cache.get(key);
+  if (cached) {
+    const fresh = await repo.freshness(deps.db, schoolId, cached.prepared.scopes, monday, viewer, studentId);
+    if (fresh.stamp === cached.stamp) {
+      return { body: serialise(cached, fresh.seenAt), etag: etagOf(monday, cached.stamp, fresh.seenAt, actor.locale) };
+    }
+    cache.delete(key);
+  }
+  // Read the stamps BEFORE the data: a write that lands in between makes the stamp we keep older
+  // than the data, so the next request rebuilds; never the other way round (a stale week kept as fresh).
+  const scopes = await scopesOf(deps, schoolId, studentId, monday, addDays(monday, 5));
+  const fresh = await repo.freshness(deps.db, schoolId, scopes, monday, viewer, studentId);
+  const prepared = await prepareWeek(deps, actor.locale, schoolId, studentId, monday);
+  const entry: CachedWeek = { prepared, stamp: fresh.stamp, bodies: new Map() };
+  // A class or group move between the two reads changes the scopes: serve this week but keep nothing.
+  if (sameScopes(scopes, prepared.scopes)) cache.set(key, entry);
+  return { body: serialise(entry, fresh.seenAt), etag: etagOf(monday, fresh.stamp, fresh.seenAt, actor.locale) };
+}
+
+/** The week as an object (for the calendar feed and tests); no cache. */
+export async function diaryWeekObject(
+  deps: Deps,
+  actor: Actor,
+  schoolId: string,
+  studentId: string,
+  weekOf: string,
+): Promise<PreparedWeek> {
+  return prepareWeek(deps, actor.locale, schoolId, studentId, weekOf);
+}
+
+const round2 = (n: number) => Math.round(n * 100) / 100;
+
+/** R5.2: grades by subject for a study period, averages, period/year/final grades, attendance summary. */
+export async function diaryGrades(
+  deps: Deps,
+  actor: Actor,
+  schoolId: string,
+  studentId: string,
+  periodId: string | undefined,
+): Promise<DiaryGrades> {
+  const today = await schoolToday(deps, schoolId);
+  const reader = await requireDiaryRead(deps, actor, schoolId, studentId, today);
+  const student = await repo.studentCard(deps.db, schoolId, studentId);
+  if (!student) throw notFound();
+  const chosen = periodId ? await repo.findPeriod(deps.db, schoolId, periodId) : undefined;
+  if (periodId && !chosen) throw notFound();
+  const year = chosen ? await repo.yearOn(deps.db, schoolId, chosen.starts_on) : await repo.yearNear(deps.db, schoolId, today);
+  if (!year) throw notFound();
+  const classNow = (await repo.classSpans(deps.db, schoolId, studentId, year.starts_on, year.ends_on)).at(-1);
+  const periods = await repo.periodsOf(deps.db, schoolId, year.id, classNow?.grade_level ?? null);
+  const period =
+    chosen ??
+    periods.find((p) => p.starts_on <= today && p.ends_on >= today) ??
+    periods.filter((p) => p.starts_on <= today).at(-1) ??
+    periods[0];
+  if (!period) throw notFound();
+  const from = period.starts_on;
+  const to = period.ends_on;
+  await auditStaffRead(deps, actor, reader, schoolId, studentId, 'grades');
+
+  const { items } = await studentCurricula(deps, schoolId, studentId, from, to);
+  const graded = await repo.gradedCurriculumIds(deps.db, schoolId, studentId, from, to);
+  const missingIds = graded.filter((id) => !items.some((i) => i.id === id));
+  const allItems = missingIds.length > 0 ? [...items, ...(await loadCurricula(deps, schoolId, missingIds))] : items;
+  const currentPeriod = periods.find((p) => p.starts_on <= today && p.ends_on >= today) ?? period;
+  const [grades, periodGrades, marks, seenAt, currentMarks] = await Promise.all([
+    repo.gradesOfStudent(deps.db, schoolId, studentId, from, to),
+    repo.periodGradesOfStudent(deps.db, schoolId, studentId),
+    repo.attendanceOfStudent(deps.db, schoolId, studentId, from, to),
+    repo.seenAt(deps.db, viewerOf(actor), studentId),
+    repo.attendanceOfStudent(deps.db, schoolId, studentId, currentPeriod.starts_on, currentPeriod.ends_on),
+  ]);
+  const subjects: DiarySubjectGrades[] = allItems
+    .map((item) => {
+      const own = grades.filter((g) => g.curriculum_id === item.id);
+      const numeric = own.filter((g) => g.numeric_value !== null);
+      const sum = numeric.reduce((s, g) => s + (g.numeric_value as number), 0);
+      const weightSum = numeric.reduce((s, g) => s + g.weight, 0);
+      const weighted = numeric.reduce((s, g) => s + (g.numeric_value as number) * g.weight, 0);
+      const pg = (kind: string, key: string) =>
+        periodGrades.find((p) => p.curriculum_id === item.id && p.kind === kind && p.period_key === key)?.value ?? null;
+      return {
+        curriculumId: item.id,
+        subjectId: item.subjectId,
+        subjectName: item.subjectName,
+        teacherName: item.teacherName,
+        grades: own.map((g) => ({
+          id: g.id,
+          value: g.value,
+          workTypeName: workTypeName(actor.locale, { code: g.work_code, name: g.work_name }),
+          weight: g.weight,
+          isControl: g.is_control === 1,
+          comment: g.comment,
+          date: g.work_date,
+          enteredAt: g.entered_at,
+          isNew: seenAt !== null && g.updated_at > seenAt,
+        })),
+        average: numeric.length > 0 ? round2(sum / numeric.length) : null,
+        weightedAverage: weightSum > 0 ? round2(weighted / weightSum) : null,
+        periodGrade: pg('period', period.id),
+        yearGrade: pg('year', ''),
+        examGrade: pg('exam', ''),
+        finalGrade: pg('final', ''),
+        missed: marks.filter((m) => m.curriculum_id === item.id && m.mark !== 'late').length,
+      };
+    })
+    .sort((a, b) => a.subjectName.localeCompare(b.subjectName, 'ru'));
+  const averages = subjects.map((s) => s.weightedAverage).filter((a): a is number => a !== null);
+  const count = (mark: string) => currentMarks.filter((m) => m.mark === mark).length;
+  const present = (p: { id: string; name: string; starts_on: string; ends_on: string }) => ({
+    id: p.id,
+    name: p.name,
+    startsOn: p.starts_on,
+    endsOn: p.ends_on,
+  });
+  return {
+    student: { id: student.id, surname: student.surname, name: student.name, className: classNow?.name ?? null },
+    period: present(period),
+    periods: periods.map(present),
+    subjects,
+    overview: {
+      gradeCount: grades.length,
+      newCount: subjects.reduce((n, s) => n + s.grades.filter((g) => g.isNew).length, 0),
+      averageOfAverages: averages.length > 0 ? round2(averages.reduce((a, b) => a + b, 0) / averages.length) : null,
+    },
+    attendance: {
+      periodId: currentPeriod.id,
+      missed: count('absent') + count('ill') + count('excused'),
+      ill: count('ill'),
+      excused: count('excused'),
+      unexcused: count('absent'),
+      late: count('late'),
+    },
+    lastSeenAt: seenAt,
+  };
+}
+
+/** "What changed": marks everything entered up to now as seen by this viewer. */
+export async function markDiarySeen(deps: Deps, actor: Actor, schoolId: string, studentId: string): Promise<{ lastSeenAt: string }> {
+  const today = await schoolToday(deps, schoolId);
+  await requireDiaryRead(deps, actor, schoolId, studentId, today);
+  if (!actor.userId) throw notFound();
+  const userId = actor.userId;
+  const now = deps.clock.now();
+  const at = now.toISOString();
+  await deps.db.transaction().execute(async (trx) => {
+    await repo.markSeen(trx, schoolId, userId, studentId, at);
+    await recordAudit(trx, actor, now, { schoolId, action: AuditAction.update, entity: 'diary_seen', entityId: studentId });
+  });
+  return { lastSeenAt: at };
+}
