@@ -30,7 +30,7 @@ export const ru = {
   'diaryWeb.day.today': 'сегодня',
   'diaryWeb.day.holiday': 'Каникулы: {name}',
   'diaryWeb.day.noLessons': 'Уроков нет',
-  'diaryWeb.day.homeworkDue': 'Сдать сегодня',
+  'diaryWeb.day.homeworkDue': 'Задано на этот день',
   'diaryWeb.day.homeworkDueItem': '{subject}: {text} (задано {date})',
   'diaryWeb.day.otherGrades': 'Оценки вне урока',
 
@@ -151,7 +151,7 @@ export const en: Record<keyof typeof ru, string> = {
   'diaryWeb.day.today': 'today',
   'diaryWeb.day.holiday': 'Holidays: {name}',
   'diaryWeb.day.noLessons': 'No lessons',
-  'diaryWeb.day.homeworkDue': 'Due today',
+  'diaryWeb.day.homeworkDue': 'Homework due this day',
   'diaryWeb.day.homeworkDueItem': '{subject}: {text} (set on {date})',
   'diaryWeb.day.otherGrades': 'Grades outside lessons',
 

@@ -1,5 +1,6 @@
 import { createBrowserRouter } from 'react-router';
 import { LoginPage } from '../features/auth/LoginPage';
+import { DiaryRoute } from '../features/diary/DiaryRoute';
 import { RoleHome } from '../features/home/RoleHome';
 import { AboutPage } from './AboutPage';
 import { lazyPage } from './lazy-page';
@@ -43,8 +44,7 @@ export const router = createBrowserRouter([
       { path: 'audit', element: <AuditPage /> },
       { path: 'journal/:curriculumId?', element: <JournalPage /> },
       { path: 'timetable', element: <TimetablePage /> },
-      // The diary is what most families open, often on a slow phone: its code is a separate chunk.
-      { path: 'diary/:view?', lazy: () => import('../features/diary/DiaryPage').then((m) => ({ Component: m.DiaryPage })) },
+      { path: 'diary/:view?', element: <DiaryRoute /> },
       { path: 'structure', element: <StructurePage /> },
       { path: 'structure/:tab', element: <StructurePage /> },
       { path: 'students', element: <StudentsPage /> },

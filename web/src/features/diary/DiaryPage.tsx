@@ -161,5 +161,3 @@ function ChildSwitcher({ students, chosen, onChoose }: { students: MyStudent[]; 
     </div>
   );
 }
-
-export default DiaryPage;

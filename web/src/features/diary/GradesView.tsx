@@ -3,11 +3,11 @@ import { SPECIAL_GRADES } from '@contract/schemas/journal';
 import { useId, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { ErrorNotice } from '../../components/status';
-import { formatDate } from '../../lib/dates';
 import { type Translate, useLocale, useT } from '../../lib/i18n';
 import { type DiarySubjectGrades, useDiaryGrades } from './api/diary';
 import { GradeBadge, GradeDialog, type OpenGrade } from './GradeDialog';
 import { LiveStatus } from './LiveStatus';
+import { formatShortDate } from './week';
 
 /** R5.2: grades by subject for a period, averages, period/year/final grades, attendance summary. */
 export function GradesView({ schoolId, studentId }: { schoolId: string; studentId: string }) {
@@ -44,7 +44,7 @@ export function GradesView({ schoolId, studentId }: { schoolId: string; studentI
           >
             {data.periods.map((p) => (
               <option key={p.id} value={p.id}>
-                {p.name} ({formatDate(locale, p.startsOn)} — {formatDate(locale, p.endsOn)})
+                {p.name} ({formatShortDate(locale, p.startsOn)} — {formatShortDate(locale, p.endsOn)})
               </option>
             ))}
           </select>

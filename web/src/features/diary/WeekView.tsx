@@ -40,7 +40,7 @@ export function WeekView({ schoolId, studentId }: { schoolId: string; studentId:
       <div className="diary-weekbar no-print">
         <button
           type="button"
-          className="button button--secondary"
+          className="button button--secondary diary-weekbar__previous"
           onClick={() => goTo(data?.previousWeek ?? null)}
           disabled={!data?.previousWeek}
           data-testid="week-previous"
@@ -49,7 +49,7 @@ export function WeekView({ schoolId, studentId }: { schoolId: string; studentId:
         </button>
         <button
           type="button"
-          className="button button--quiet"
+          className="button button--quiet diary-weekbar__today"
           onClick={() => goTo(null)}
           disabled={weekOf === null || weekOf === mondayOf(today)}
         >
@@ -57,7 +57,7 @@ export function WeekView({ schoolId, studentId }: { schoolId: string; studentId:
         </button>
         <button
           type="button"
-          className="button button--secondary"
+          className="button button--secondary diary-weekbar__next"
           onClick={() => goTo(data?.nextWeek ?? null)}
           disabled={!data?.nextWeek}
           data-testid="week-next"
@@ -80,7 +80,7 @@ export function WeekView({ schoolId, studentId }: { schoolId: string; studentId:
             data-testid="week-date"
           />
         </div>
-        <button type="button" className="button button--quiet" onClick={() => window.print()} disabled={!data}>
+        <button type="button" className="button button--quiet diary-weekbar__print" onClick={() => window.print()} disabled={!data}>
           {t('diaryWeb.week.print')}
         </button>
       </div>
