@@ -10,6 +10,15 @@ export const Permission = {
   movementManage: 'movement.manage',
   accountManage: 'account.manage',
   auditRead: 'audit.read',
+  // The public service and its oversight (seed 002 §3, §4–5).
+  applicationRegister: 'application.register',
+  applicationRead: 'application.read',
+  applicationDecide: 'application.decide',
+  orderSign: 'order.sign',
+  codeIssue: 'code.issue',
+  consentRead: 'consent.read',
+  complaintManage: 'complaint.manage',
+  inspectionManage: 'inspection.manage',
   // Timetable and class journal (R2–R4); object rules (teacher ↔ curriculum item, class teacher ↔
   // class, substitute ↔ lesson) live in server/access/policy.ts.
   timetableRead: 'timetable.read',
@@ -25,7 +34,16 @@ const P = Permission;
 
 /** What each role may do in a school it belongs to; the web hides what is not listed. */
 export const ROLE_PERMISSIONS: Record<EffectiveRole, readonly Permission[]> = {
-  [Role.operator]: [P.schoolRead, P.schoolCreate, P.schoolManage, P.personRead, P.auditRead, P.accountManage, P.timetableRead],
+  [Role.operator]: [
+    P.schoolRead,
+    P.schoolCreate,
+    P.schoolManage,
+    P.personRead,
+    P.auditRead,
+    P.accountManage,
+    P.consentRead,
+    P.timetableRead,
+  ],
   [Role.schoolAdmin]: [
     P.schoolRead,
     P.schoolManage,
@@ -34,6 +52,9 @@ export const ROLE_PERMISSIONS: Record<EffectiveRole, readonly Permission[]> = {
     P.movementManage,
     P.accountManage,
     P.auditRead,
+    P.applicationRegister,
+    P.applicationRead,
+    P.codeIssue,
     P.timetableRead,
     P.timetableManage,
     P.journalRead,
@@ -41,11 +62,32 @@ export const ROLE_PERMISSIONS: Record<EffectiveRole, readonly Permission[]> = {
     P.gradingManage,
     P.periodClose,
   ],
-  [Role.director]: [P.schoolRead, P.personRead, P.auditRead, P.timetableRead, P.journalRead],
-  [Role.deputy]: [P.schoolRead, P.personRead, P.auditRead, P.timetableRead, P.journalRead],
-  [Role.secretary]: [P.schoolRead, P.personRead, P.timetableRead],
+  [Role.director]: [
+    P.schoolRead,
+    P.personRead,
+    P.auditRead,
+    P.applicationRead,
+    P.applicationDecide,
+    P.orderSign,
+    P.complaintManage,
+    P.inspectionManage,
+    P.timetableRead,
+    P.journalRead,
+  ],
+  [Role.deputy]: [
+    P.schoolRead,
+    P.personRead,
+    P.auditRead,
+    P.applicationRead,
+    P.complaintManage,
+    P.inspectionManage,
+    P.timetableRead,
+    P.journalRead,
+  ],
+  [Role.secretary]: [P.schoolRead, P.personRead, P.applicationRegister, P.applicationRead, P.complaintManage, P.timetableRead],
   [Role.teacher]: [P.schoolRead, P.personRead, P.timetableRead, P.journalRead, P.journalWrite],
-  class_teacher: [P.schoolRead, P.personRead, P.timetableRead, P.journalRead, P.journalWrite],
+  // code.issue only for the students of the class they lead: checked in server/access/policy.ts.
+  class_teacher: [P.schoolRead, P.personRead, P.codeIssue, P.timetableRead, P.journalRead, P.journalWrite],
   [Role.parent]: [P.schoolRead],
   [Role.student]: [P.schoolRead],
 };

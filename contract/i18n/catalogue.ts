@@ -1,4 +1,6 @@
 import * as core from './messages/core.js';
+import * as oversight from './messages/oversight.js';
+import * as service from './messages/service.js';
 import * as diary from './messages/diary.js';
 import * as diaryWeb from './messages/diary-web.js';
 import * as journal from './messages/journal.js';
@@ -14,7 +16,7 @@ import * as web from './messages/web.js';
  * exporting `ru` (the reference) and `en` typed to have exactly the same keys.
  * To add an area: create messages/<area>.ts and list it here.
  */
-const areas = [core, school, people, web, timetable, journal, journalWeb, diary, diaryWeb, serviceWeb] as const;
+const areas = [core, school, people, web, timetable, journal, journalWeb, diary, diaryWeb, serviceWeb, service, oversight] as const;
 
 type Union<T> = T extends readonly (infer U)[] ? U : never;
 type AreaRu = Union<typeof areas> extends { ru: infer R } ? R : never;

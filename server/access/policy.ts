@@ -1,4 +1,5 @@
-import { type Permission, roleHas } from '../../contract/permissions.js';
+import { sql } from 'kysely';
+import { Permission, roleHas } from '../../contract/permissions.js';
 import { CLASS_TEACHER, type EffectiveRole, Role } from '../../contract/roles.js';
 import type { Db } from '../db/connect.js';
 import { forbidden, notFound } from '../lib/errors.js';
@@ -126,14 +127,95 @@ export async function studentScope(db: Db, actor: Actor, schoolId: string, onDat
       .select('sp.student_id')
       .where('p.user_id', '=', userId)
       .where('sp.school_id', '=', schoolId)
+      // R6.5: only with this parent's valid consent for this child (seed 002 §2.6, §2.8).
+      .where((eb) =>
+        eb.exists(
+          validConsents(db, schoolId, onDate)
+            .where('c.student_id', '=', sql.ref<string>('sp.student_id'))
+            .where('c.parent_id', '=', sql.ref<string>('sp.parent_id')),
+        ),
+      )
       .execute();
     for (const c of children) ids.add(c.student_id);
   }
   if (roles.includes(Role.student)) {
-    const selves = await db.selectFrom('students').select('id').where('user_id', '=', userId).where('school_id', '=', schoolId).execute();
+    // R6.5: a student sees their own data only while some valid consent covers them.
+    const selves = await db
+      .selectFrom('students as s')
+      .select('s.id')
+      .where('s.user_id', '=', userId)
+      .where('s.school_id', '=', schoolId)
+      .where((eb) => eb.exists(validConsents(db, schoolId, onDate).where('c.student_id', '=', sql.ref<string>('s.id'))))
+      .execute();
     for (const s of selves) ids.add(s.id);
   }
   return { kind: 'some', studentIds: [...ids] };
+}
+
+/**
+ * Consents in force (R6.2, R6.5): recorded, not withdrawn, not only for depersonalised data, and not
+ * ended by the child leaving the school after signing (Приложение 2: «до выбытия ребёнка»).
+ * The one definition of "valid consent": the diary, notifications and account activation all ask it.
+ */
+export function validConsents(db: Db, schoolId: string, onDate: string) {
+  return db
+    .selectFrom('service_consents as c')
+    .select('c.id')
+    .where('c.school_id', '=', schoolId)
+    .where('c.withdrawn_at', 'is', null)
+    .where('c.depersonalised_only', '=', 0)
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('student_movements as mv')
+            .select('mv.id')
+            .whereRef('mv.student_id', '=', 'c.student_id')
+            .where('mv.kind', '=', 'leave')
+            .whereRef('mv.on_date', '>=', 'c.signed_on')
+            .where('mv.on_date', '<=', onDate),
+        ),
+      ),
+    );
+}
+
+/** Whether a valid consent covers this student (and, when given, was signed by this parent). */
+export async function hasValidConsent(
+  db: Db,
+  schoolId: string,
+  studentId: string,
+  parentId: string | null,
+  onDate: string,
+): Promise<boolean> {
+  let q = validConsents(db, schoolId, onDate).where('c.student_id', '=', studentId);
+  if (parentId) q = q.where('c.parent_id', '=', parentId);
+  return (await q.executeTakeFirst()) !== undefined;
+}
+
+/**
+ * Who may hand out a registration code for a student (seed 002 §3.2.5: the class teacher, or the
+ * school admin when there is none): school admins everywhere, a class teacher only for the
+ * students of the class they lead. 404 outside the school, 403 otherwise.
+ */
+export async function requireCodeIssuer(db: Db, actor: Actor, schoolId: string, studentId: string, onDate: string): Promise<void> {
+  if (actor.kind === 'system') return;
+  const roles = rolesInSchool(actor, schoolId);
+  if (roles.length === 0) throw notFound();
+  if (roles.some((r) => roleHas(r, Permission.codeIssue))) return;
+  const led = await classTeacherClassIds(db, actor, schoolId);
+  if (led.length > 0) {
+    const member = await db
+      .selectFrom('class_memberships')
+      .select('id')
+      .where('school_id', '=', schoolId)
+      .where('student_id', '=', studentId)
+      .where('class_id', 'in', led)
+      .where('starts_on', '<=', onDate)
+      .where((eb) => eb.or([eb('ends_on', 'is', null), eb('ends_on', '>=', onDate)]))
+      .executeTakeFirst();
+    if (member) return;
+  }
+  throw forbidden();
 }
 
 /** Throws 404 unless the actor may see every one of these students. */
@@ -208,8 +290,6 @@ export async function parentScope(db: Db, actor: Actor, schoolId: string, onDate
   }
   return { kind: 'some', parentIds: [...ids] };
 }
-
-/** Facts about one curriculum item the journal rules need (read by the caller's repository). */
 
 /** Facts about one curriculum item the journal rules need (read by the caller's repository). */
 export interface CurriculumFacts {

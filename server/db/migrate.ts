@@ -5,6 +5,7 @@ import * as m002 from './migrations/002-school-week.js';
 import * as m003 from './migrations/003-people-study-program.js';
 import * as m003tj from './migrations/003-timetable-journal.js';
 import * as m005 from './migrations/005-diary.js';
+import * as m004 from './migrations/004-service.js';
 
 // Listed explicitly (not read from disk) so the bundle and the tests see exactly the same set.
 const migrations: Record<string, Migration> = {
@@ -13,6 +14,7 @@ const migrations: Record<string, Migration> = {
   '003-people-study-program': m003,
   '003-timetable-journal': m003tj,
   '005-diary': m005,
+  '004-service': m004,
 };
 
 class ListedMigrations implements MigrationProvider {

@@ -34,6 +34,8 @@ import type {
 } from '../modules/school/school.table.js';
 import type { ThematicPlanItemsTable, TimetableChangesTable, TimetableEntriesTable } from '../modules/timetable/timetable.table.js';
 import type { DiaryCalendarFeedsTable, DiarySeenTable, DiaryStampsTable } from '../modules/diary/diary.table.js';
+import type { AccessCodesTable, ServiceApplicationsTable, ServiceConsentsTable, WorkingCalendarsTable } from '../modules/service/service.table.js';
+import type { ComplaintsTable, InspectionsTable } from '../modules/oversight/oversight.table.js';
 
 /** The whole database as Kysely sees it; each module owns the tables it declares. */
 export interface Database {
@@ -59,6 +61,12 @@ export interface Database {
   class_memberships: ClassMembershipsTable;
   group_memberships: GroupMembershipsTable;
   audit_log: AuditLogTable;
+  service_applications: ServiceApplicationsTable;
+  service_consents: ServiceConsentsTable;
+  access_codes: AccessCodesTable;
+  working_calendars: WorkingCalendarsTable;
+  complaints: ComplaintsTable;
+  inspections: InspectionsTable;
   timetable_entries: TimetableEntriesTable;
   timetable_changes: TimetableChangesTable;
   thematic_plan_items: ThematicPlanItemsTable;

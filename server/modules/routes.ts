@@ -8,6 +8,7 @@ import { peopleRoutes } from './people/people.routes.js';
 import { schoolRoutes } from './school/school.routes.js';
 import { systemRoutes } from './system/system.routes.js';
 import { timetableRoutes } from './timetable/timetable.routes.js';
+import { serviceRoutes } from './service/service.routes.js';
 
 /** Every module's routes, registered in one place. */
 export async function registerModuleRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
@@ -19,4 +20,5 @@ export async function registerModuleRoutes(app: FastifyInstance, deps: Deps): Pr
   await app.register(timetableRoutes(deps));
   await app.register(journalRoutes(deps));
   await app.register(diaryRoutes(deps));
+  await app.register(serviceRoutes(deps));
 }

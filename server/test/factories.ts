@@ -1,4 +1,5 @@
 import type { Role } from '../../contract/roles.js';
+import { CHILD_CONSENT_FIELDS, CONSENT_PURPOSES, PARENT_CONSENT_FIELDS } from '../../contract/schemas/service.js';
 import type { Db } from '../db/connect.js';
 import { newId } from '../lib/ids.js';
 import { hashPassword } from '../modules/auth/password.js';
@@ -138,7 +139,43 @@ export async function makeStudent(
   return { id, user };
 }
 
-export async function makeParent(db: Db, schoolId: string, studentIds: string[]) {
+/**
+ * Records a valid consent (Приложение 2, every field, every purpose) for a child, signed by a parent
+ * or, with parentId null, by the student themself. Without one the policy hides the child from the
+ * family (R6.5).
+ */
+export async function giveConsent(db: Db, schoolId: string, studentId: string, parentId: string | null): Promise<string> {
+  const id = newId();
+  await db
+    .insertInto('service_consents')
+    .values({
+      id,
+      school_id: schoolId,
+      application_id: null,
+      student_id: studentId,
+      parent_id: parentId,
+      child_full_name: 'Петров Иван Сергеевич',
+      parent_full_name: 'Петрова Анна Викторовна',
+      child_fields: JSON.stringify(CHILD_CONSENT_FIELDS),
+      parent_fields: JSON.stringify(PARENT_CONSENT_FIELDS),
+      purposes: JSON.stringify(CONSENT_PURPOSES),
+      depersonalised_only: 0,
+      signed_on: '2026-08-25',
+      received_on: '2026-08-25',
+      withdrawn_on: null,
+      withdrawn_at: null,
+      withdrawn_by: null,
+      operator_copy_sent_on: null,
+      operator_copy_method: null,
+      created_by: 'system',
+      created_at: NOW,
+    })
+    .execute();
+  return id;
+}
+
+/** A parent of these students with an account; by default with a valid consent for each child. */
+export async function makeParent(db: Db, schoolId: string, studentIds: string[], opts: { consent?: boolean } = {}) {
   const user = await makeUser(db);
   const id = newId();
   await db
@@ -171,6 +208,7 @@ export async function makeParent(db: Db, schoolId: string, studentIds: string[])
       .insertInto('student_parents')
       .values({ school_id: schoolId, student_id: studentId, parent_id: id, kinship: 'mother' })
       .execute();
+    if (opts.consent !== false) await giveConsent(db, schoolId, studentId, id);
   }
   await grant(db, user.id, 'parent', schoolId);
   return { id, user };
@@ -329,6 +367,7 @@ export async function makeSchoolWorld(db: Db, opts: { operatorId?: string } = {}
     .insertInto('group_memberships')
     .values({ id: newId(), school_id: schoolId, student_id: inA2.id, group_id: groupId, starts_on: '2026-09-01', ends_on: null })
     .execute();
+  // makeParent records the family's consent, so the parent and the student see the child (R6.5).
   const parent = await makeParent(db, schoolId, [inA.id]);
 
   return {

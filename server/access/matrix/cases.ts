@@ -5,6 +5,7 @@ import { journalMatrix } from '../../modules/journal/journal.matrix.js';
 import { peopleMatrix } from '../../modules/people/people.matrix.js';
 import { schoolMatrix } from '../../modules/school/school.matrix.js';
 import { timetableMatrix } from '../../modules/timetable/timetable.matrix.js';
+import { serviceMatrix } from '../../modules/service/service.matrix.js';
 import type { MatrixCase } from './types.js';
 
 /** Every route's allow-list. A route registered without an entry here fails the matrix test. */
@@ -15,5 +16,4 @@ export const MATRIX_CASES: readonly MatrixCase[] = [
   ...schoolMatrix,
   ...timetableMatrix,
   ...journalMatrix,
-  ...diaryMatrix,
-];
+  ...diaryMatrix, ...serviceMatrix];

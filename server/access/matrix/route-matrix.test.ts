@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeParent, makeSchoolWorld, TEST_PASSWORD } from '../../test/factories.js';
+import { makeParent, makeSchoolWorld, makeStudent, TEST_PASSWORD } from '../../test/factories.js';
 import { type Client, createTestApp, type TestApp } from '../../test/harness.js';
 import { MATRIX_CASES } from './cases.js';
 import { MATRIX_ROLES, type MatrixRole, type MatrixWorld } from './types.js';
@@ -67,4 +67,23 @@ describe('route × role access matrix', () => {
       expect(failures).toEqual([]);
     });
   }
+});
+
+describe('consent dimension (R6.5)', () => {
+  it('a parent and a student lose the child’s data the moment the consent is withdrawn', async () => {
+    const child = await makeStudent(t.deps.db, world.schoolId, world.classIds.a, { withAccount: true });
+    const parent = await makeParent(t.deps.db, world.schoolId, [child.id]);
+    const parentClient = await t.signIn(parent.user.login, TEST_PASSWORD);
+    const studentClient = await t.signIn((child.user as { login: string }).login, TEST_PASSWORD);
+    const url = `/api/schools/${world.schoolId}/students/${child.id}`;
+    expect((await parentClient.get(url)).statusCode).toBe(200);
+    expect((await studentClient.get(url)).statusCode).toBe(200);
+    await t.deps.db
+      .updateTable('service_consents')
+      .set({ withdrawn_on: '2026-11-23', withdrawn_at: t.clock.now().toISOString(), withdrawn_by: 'system' })
+      .where('student_id', '=', child.id)
+      .execute();
+    expect((await parentClient.get(url)).statusCode).toBe(404);
+    expect((await studentClient.get(url)).statusCode).toBe(404);
+  });
 });

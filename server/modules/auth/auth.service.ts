@@ -25,12 +25,14 @@ function tooManyAttempts(lockedUntil: string, now: Date): AppError {
   return new AppError(429, 'too_many_attempts', 'error.tooManyAttempts', { minutes });
 }
 
-async function checkNotLocked(db: Db, key: string, now: Date): Promise<void> {
+/** Throws 429 while a throttle key is locked (login and registration-code attempts share the mechanism). */
+export async function checkNotLocked(db: Db, key: string, now: Date): Promise<void> {
   const row = await repo.getThrottle(db, key);
   if (row?.locked_until && Date.parse(row.locked_until) > now.getTime()) throw tooManyAttempts(row.locked_until, now);
 }
 
-async function countFailure(db: Db, key: string, max: number, now: Date): Promise<void> {
+/** Counts one failed attempt under a throttle key; locks the key after `max` failures in the window. */
+export async function countFailure(db: Db, key: string, max: number, now: Date): Promise<void> {
   const row = await repo.getThrottle(db, key);
   const windowOpen = row && now.getTime() - Date.parse(row.window_started_at) < THROTTLE_WINDOW_MS;
   const failures = windowOpen ? row.failures + 1 : 1;

@@ -1,0 +1,49 @@
+import { type MessageKey, translate } from '../../../contract/i18n/index.js';
+import type { Actor } from '../../access/actor.js';
+import type { Db } from '../../db/connect.js';
+import { dateInZone } from '../../lib/dates.js';
+import type { Deps } from '../../lib/deps.js';
+import { AppError, notFound } from '../../lib/errors.js';
+
+export interface SchoolInfo {
+  id: string;
+  name: string;
+  address: string;
+  directorName: string;
+  timezone: string;
+}
+
+/** The school's name, address, director and time zone (read-only look-up of the school module's table). */
+export async function schoolInfo(db: Db, schoolId: string): Promise<SchoolInfo> {
+  const row = await db
+    .selectFrom('schools')
+    .select(['id', 'name', 'address', 'director_name', 'timezone'])
+    .where('id', '=', schoolId)
+    .executeTakeFirst();
+  if (!row) throw notFound();
+  return { id: row.id, name: row.name, address: row.address, directorName: row.director_name, timezone: row.timezone };
+}
+
+/** Today's date in the school's time zone: registration dates and deadlines are school-local. */
+export async function schoolToday(deps: Deps, schoolId: string): Promise<string> {
+  const school = await schoolInfo(deps.db, schoolId);
+  return dateInZone(deps.clock.now(), school.timezone);
+}
+
+export function referenceNotFound(actor: Actor, what: MessageKey, field: string): AppError {
+  return new AppError(422, 'invalid', 'error.referenceNotFound', { what: translate(actor.locale, what) }, { field });
+}
+
+/** Lower-cased, ё folded: search works the same on SQLite (ASCII-only LIKE folding) and PostgreSQL. */
+export function fold(text: string): string {
+  return text.toLowerCase().replace(/ё/g, 'е');
+}
+
+export function fullName(surname: string, name: string, patronymic: string): string {
+  return [surname, name, patronymic].filter((p) => p.trim() !== '').join(' ');
+}
+
+/** «З-2026/0007»: sequential per school per year (seed 002 §3.2.2, журнал регистрации). */
+export function registerNumber(prefix: string, year: number, seq: number): string {
+  return `${prefix}-${year}/${String(seq).padStart(4, '0')}`;
+}
