@@ -3,7 +3,7 @@ import { Permission } from '@contract/permissions';
 import type { StaffMember } from '@contract/schemas/people';
 import { useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { useSchool } from '../../app/school-context';
+import { useSchool, useSession } from '../../app/school-context';
 import { EntityForm, type FieldSpec } from '../../components/EntityForm';
 import { ErrorNotice, errorText, Loading } from '../../components/status';
 import { formatDate, fullName, todayIso } from '../../lib/dates';
@@ -28,6 +28,7 @@ export function StaffCardPage() {
   const t = useT();
   const { locale } = useLocale();
   const school = useSchool();
+  const { me } = useSession();
   const { staffId = '' } = useParams();
   const member = useStaffMember(school.id, staffId);
   const update = useUpdateStaff(school.id, staffId);
@@ -110,7 +111,8 @@ export function StaffCardPage() {
                 <summary>{t('web.people.editRoles')}</summary>
                 <RolesEditor staffId={s.id} />
               </details>
-              <PasswordReset member={s} />
+              {/* One's own password is changed with the current one, not reset (a reset signs everyone out). */}
+              {s.login === me.login ? null : <PasswordReset member={s} />}
             </>
           ) : (
             <p className="muted">{t('web.people.noAccountYet')}</p>
