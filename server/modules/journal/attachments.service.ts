@@ -5,6 +5,7 @@ import type { Deps } from '../../lib/deps.js';
 import { AppError, invalid, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { AuditAction, recordAudit } from '../audit/audit.service.js';
+import { bumpCurriculumDiaries } from '../diary/diary-stamps.js';
 import * as repo from './journal.repository.js';
 import { guardLockOn, openJournal, requireLessonWrite } from './journal-context.js';
 
@@ -89,6 +90,7 @@ export async function addAttachment(
           uploaded_at: now.toISOString(),
         })
         .execute();
+      await bumpCurriculumDiaries(trx, schoolId, lesson.curriculum_id, [lesson.date]);
       await recordAudit(trx, actor, now, {
         schoolId,
         action: AuditAction.create,
@@ -137,6 +139,7 @@ export async function deleteAttachment(deps: Deps, actor: Actor, schoolId: strin
   const now = deps.clock.now();
   await deps.db.transaction().execute(async (trx) => {
     await trx.deleteFrom('lesson_attachments').where('id', '=', attachmentId).execute();
+    await bumpCurriculumDiaries(trx, schoolId, lesson.curriculum_id, [lesson.date]);
     await recordAudit(trx, actor, now, {
       schoolId,
       action: AuditAction.delete,

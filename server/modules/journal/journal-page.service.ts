@@ -4,7 +4,7 @@ import type { Average, JournalLesson, JournalPage } from '../../../contract/sche
 import type { Actor } from '../../access/actor.js';
 import { journalAccess, requireSchoolPermission, rolesInSchool } from '../../access/policy.js';
 import type { Deps } from '../../lib/deps.js';
-import { AuditAction, recordAudit } from '../audit/audit.service.js';
+import { AuditAction } from '../audit/audit.service.js';
 import { assignPlanTopics, earlierDate, laterDate, slotKey } from '../timetable/lesson-derivation.js';
 import { deriveSlots, loadCurricula } from '../timetable/timetable.service.js';
 import * as repo from './journal.repository.js';
@@ -21,6 +21,7 @@ import {
 } from './journal-context.js';
 import { presentPeriod } from './period-grades.service.js';
 import { proposeGrade, roundTo } from './proposal.js';
+import { queueReadAudit } from './read-audit.js';
 import type { ScaleDefinition } from './scales.js';
 
 function todayOf(deps: Deps): string {
@@ -84,10 +85,12 @@ export async function journalPage(
   const { period, periods } = await pickPeriod(deps, ctx, periodId);
   const from = period.starts_on;
   const to = period.ends_on;
-  // Plan topics fall on lessons counted from the start of the year, so derive from there.
-  const [slots, records, roster, grades, attendance, averageRows, periodGrades, workTypes, scaleInfo, planItems] = await Promise.all([
-    deriveSlots(deps, schoolId, [item], item.yearStartsOn, to),
-    repo.lessonsInRange(deps.db, schoolId, item.id, item.yearStartsOn, to),
+  // Plan topics fall on lessons counted from the start of the year, so with a plan derive from there.
+  const planItems = await repo.planItemsOf(deps.db, schoolId, item.id);
+  const since = planItems.length > 0 ? item.yearStartsOn : from;
+  const [slots, records, roster, grades, attendance, averageRows, periodGrades, workTypes, scaleInfo] = await Promise.all([
+    deriveSlots(deps, schoolId, [item], since, to),
+    repo.lessonsInRange(deps.db, schoolId, item.id, since, to),
     repo.rosterSpans(deps.db, schoolId, { classId: item.classId, groupId: item.groupId }, from, to),
     repo.gradesInRange(deps.db, schoolId, item.id, from, to),
     repo.attendanceInRange(deps.db, schoolId, item.id, from, to),
@@ -95,7 +98,6 @@ export async function journalPage(
     repo.periodGradesOf(deps.db, schoolId, item.id),
     ensureWorkTypes(deps, schoolId),
     scalesOf(deps, actor, schoolId),
-    repo.planItemsOf(deps.db, schoolId, item.id),
   ]);
 
   // Lessons: scheduled (not cancelled) ones, plus recorded ones the timetable no longer holds.
@@ -182,8 +184,9 @@ export async function journalPage(
     canWrite: ctx.access.write,
     canOverrideLock: ctx.access.overrideLock,
   };
-  // Grades and attendance of named students are personal data: the read is audited (no values in details).
-  await recordAudit(deps.db, actor, deps.clock.now(), {
+  // Grades and attendance of named students are personal data: the read is audited (no values in
+  // details), in batches (see read-audit.ts).
+  queueReadAudit(deps.db, actor, deps.clock.now(), {
     schoolId,
     action: AuditAction.read,
     entity: 'journal',

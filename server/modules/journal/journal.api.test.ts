@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../lib/ids.js';
 import { makeSchoolWorld, makeStudent, type SchoolWorld, TEST_PASSWORD } from '../../test/factories.js';
 import { type Client, createTestApp, type TestApp } from '../../test/harness.js';
+import { flushReadAudits } from './read-audit.js';
 
 let t: TestApp;
 let w: SchoolWorld;
@@ -115,6 +116,20 @@ describe('journal page', () => {
     expect(page.students[0].spans).toEqual([{ from: '2026-11-05', to: '2026-12-28' }]);
     expect(page.workTypes.find((x: { code: string }) => x.code === 'answer').name).toBe('Ответ на уроке');
     expect(page.defaultScale).toBe('five');
+  });
+
+  it('logs the page read in the audit log (batched, no personal data in details)', async () => {
+    await teacher.get(journal());
+    await flushReadAudits(t.deps.db);
+    const row = await t.deps.db
+      .selectFrom('audit_log')
+      .select(['actor_user_id', 'details'])
+      .where('entity', '=', 'journal')
+      .where('entity_id', '=', w.curriculumIds.mathA)
+      .where('action', '=', 'read')
+      .executeTakeFirstOrThrow();
+    expect(row.actor_user_id).toBe(w.users.teacher.id);
+    expect(JSON.parse(row.details)).toEqual({ periodId: w.periodIds[1] });
   });
 
   it('shows a class teacher every subject of their class read-only, and hides it from others', async () => {

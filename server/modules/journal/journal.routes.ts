@@ -40,6 +40,7 @@ import * as settings from './grading-settings.service.js';
 import { journalAverages, journalHistory, journalPage, listJournals } from './journal-page.service.js';
 import { getLessonRecord, writeLessonRecord } from './lesson-record.service.js';
 import { closePeriod, reopenPeriod, setPeriodGrade } from './period-grades.service.js';
+import { flushReadAudits } from './read-audit.js';
 
 const tags = ['journal'];
 const auth = { access: 'authenticated' as const };
@@ -48,6 +49,8 @@ const writeErrors = { 403: ErrorResponse, 404: ErrorResponse, 409: ConflictRespo
 export function journalRoutes(deps: Deps): FastifyPluginAsyncTypebox {
   return async (app) => {
     await app.register(attachmentRoutes(deps));
+    // Queued page-read audit entries reach the log before the database closes.
+    app.addHook('onClose', async () => flushReadAudits(deps.db));
 
     app.get(
       '/api/schools/:schoolId/journals',
