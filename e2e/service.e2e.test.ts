@@ -314,4 +314,48 @@ describe('the service procedure, from the application to the parent’s diary', 
       await context.close();
     }
   }, 180_000);
+
+  it('the other service pages open for their roles, in English and on a phone', async () => {
+    const en = (key: MessageKey) => translate('en', key);
+    const pages: ReadonlyArray<readonly [login: string, path: string, heading: MessageKey]> = [
+      ['director', 'service/deadlines', 'serviceWeb.deadlines.title'],
+      ['director', 'oversight/complaints', 'serviceWeb.complaints.title'],
+      ['director', 'oversight/inspections', 'serviceWeb.inspections.title'],
+      ['operator', 'service/consents', 'serviceWeb.consents.title'],
+      ['admin', 'service/codes', 'serviceWeb.codes.title'],
+      ['secretary', 'service/applications', 'serviceWeb.register.title'],
+    ];
+    for (const [login, rest, heading] of pages) {
+      const context = await newContext(browser, server.url);
+      const page = await context.newPage();
+      try {
+        await page.goto('/login');
+        await page.locator('.language-switch button[lang="en"]').click();
+        await page.waitForFunction(() => document.documentElement.lang === 'en');
+        await signIn(page, login);
+        await openSchoolPage(page, rest);
+        await page.getByRole('heading', { level: 1, name: en(heading) }).waitFor();
+        await page.locator('.status--loading').waitFor({ state: 'detached' });
+        await screenshot(page, `service-en-${login}-${rest.replace('/', '-')}`);
+        await page.setViewportSize({ width: 375, height: 800 });
+        await screenshot(page, `service-en-${login}-${rest.replace('/', '-')}-375`);
+      } catch (err) {
+        await screenshot(page, `FAILED-service-en-${login}-${rest.replace('/', '-')}`);
+        throw err;
+      } finally {
+        await context.close();
+      }
+    }
+    // The public activation page, reachable without signing in.
+    const context = await newContext(browser, server.url);
+    const page = await context.newPage();
+    try {
+      await page.setViewportSize({ width: 375, height: 800 });
+      await page.goto('/activate');
+      await page.getByRole('heading', { level: 1, name: ru('serviceWeb.activate.title') }).waitFor();
+      await screenshot(page, 'service-activate-375');
+    } finally {
+      await context.close();
+    }
+  }, 180_000);
 });

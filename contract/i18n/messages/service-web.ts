@@ -12,6 +12,7 @@ export const ru = {
   'serviceWeb.tab.deadlines': 'Сроки',
   'serviceWeb.tab.consents': 'Согласия',
   'serviceWeb.print': 'Печать',
+  'serviceWeb.common.child': 'Ребёнок',
   'serviceWeb.orderOf': 'Приказ № {number} от {date}',
 
   'serviceWeb.register.title': 'Журнал регистрации заявлений',
@@ -278,6 +279,7 @@ export const en: Record<keyof typeof ru, string> = {
   'serviceWeb.tab.deadlines': 'Deadlines',
   'serviceWeb.tab.consents': 'Consents',
   'serviceWeb.print': 'Print',
+  'serviceWeb.common.child': 'Child',
   'serviceWeb.orderOf': 'Order No. {number} of {date}',
 
   'serviceWeb.register.title': 'Register of applications',

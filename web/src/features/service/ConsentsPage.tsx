@@ -57,7 +57,7 @@ export function ConsentsPage() {
           <table className="table" data-testid="consents">
             <thead>
               <tr>
-                <th scope="col">{t('serviceWeb.register.child')}</th>
+                <th scope="col">{t('serviceWeb.common.child')}</th>
                 <th scope="col">{t('serviceWeb.register.applicant')}</th>
                 <th scope="col">{t('serviceWeb.consent.signedOn')}</th>
                 <th scope="col">{t('serviceWeb.consents.state')}</th>
@@ -75,6 +75,7 @@ export function ConsentsPage() {
                   schoolId={school.id}
                   copyCell={copyCell(c)}
                   records={records}
+                  readsApplications={can(school, Permission.applicationRead)}
                   open={copying === c.id}
                   onToggle={() => setCopying(copying === c.id ? null : c.id)}
                 />
@@ -92,6 +93,7 @@ function ConsentRow({
   schoolId,
   copyCell,
   records,
+  readsApplications,
   open,
   onToggle,
 }: {
@@ -99,6 +101,7 @@ function ConsentRow({
   schoolId: string;
   copyCell: React.ReactNode;
   records: boolean;
+  readsApplications: boolean;
   open: boolean;
   onToggle: () => void;
 }) {
@@ -109,7 +112,7 @@ function ConsentRow({
     <>
       <tr data-row={c.childFullName}>
         <td>
-          {c.applicationId ? (
+          {c.applicationId && readsApplications ? (
             <Link to={schoolPath(schoolId, `service/applications/${c.applicationId}`)}>{c.childFullName}</Link>
           ) : (
             c.childFullName

@@ -55,7 +55,7 @@ export function DeadlinesPage() {
             <th scope="col">{t('serviceWeb.deadlines.dueOn')}</th>
             <th scope="col">{t('serviceWeb.deadlines.stage')}</th>
             <th scope="col">{t('serviceWeb.deadlines.document')}</th>
-            <th scope="col">{t('serviceWeb.register.child')}</th>
+            <th scope="col">{t('serviceWeb.common.child')}</th>
           </tr>
         </thead>
         <tbody>{items.map(row)}</tbody>
