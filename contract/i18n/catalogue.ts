@@ -1,12 +1,12 @@
 import * as core from './messages/core.js';
-import * as oversight from './messages/oversight.js';
-import * as service from './messages/service.js';
 import * as diary from './messages/diary.js';
 import * as diaryWeb from './messages/diary-web.js';
 import * as journal from './messages/journal.js';
 import * as journalWeb from './messages/journal-web.js';
+import * as oversight from './messages/oversight.js';
 import * as people from './messages/people.js';
 import * as school from './messages/school.js';
+import * as service from './messages/service.js';
 import * as serviceWeb from './messages/service-web.js';
 import * as timetable from './messages/timetable.js';
 import * as web from './messages/web.js';

@@ -4,8 +4,8 @@ import * as m001 from './migrations/001-foundation.js';
 import * as m002 from './migrations/002-school-week.js';
 import * as m003 from './migrations/003-people-study-program.js';
 import * as m003tj from './migrations/003-timetable-journal.js';
-import * as m005 from './migrations/005-diary.js';
 import * as m004 from './migrations/004-service.js';
+import * as m005 from './migrations/005-diary.js';
 
 // Listed explicitly (not read from disk) so the bundle and the tests see exactly the same set.
 const migrations: Record<string, Migration> = {

@@ -1,5 +1,6 @@
 import type { AuditLogTable } from '../modules/audit/audit.table.js';
 import type { LoginThrottleTable, RoleAssignmentsTable, SessionsTable, UsersTable } from '../modules/auth/auth.table.js';
+import type { DiaryCalendarFeedsTable, DiarySeenTable, DiaryStampsTable } from '../modules/diary/diary.table.js';
 import type {
   AttendanceMarksTable,
   GradeScalesTable,
@@ -11,6 +12,7 @@ import type {
   PeriodGradesTable,
   WorkTypesTable,
 } from '../modules/journal/journal.table.js';
+import type { ComplaintsTable, InspectionsTable } from '../modules/oversight/oversight.table.js';
 import type {
   ClassMembershipsTable,
   GroupMembershipsTable,
@@ -32,10 +34,13 @@ import type {
   StudyPeriodsTable,
   SubjectsTable,
 } from '../modules/school/school.table.js';
+import type {
+  AccessCodesTable,
+  ServiceApplicationsTable,
+  ServiceConsentsTable,
+  WorkingCalendarsTable,
+} from '../modules/service/service.table.js';
 import type { ThematicPlanItemsTable, TimetableChangesTable, TimetableEntriesTable } from '../modules/timetable/timetable.table.js';
-import type { DiaryCalendarFeedsTable, DiarySeenTable, DiaryStampsTable } from '../modules/diary/diary.table.js';
-import type { AccessCodesTable, ServiceApplicationsTable, ServiceConsentsTable, WorkingCalendarsTable } from '../modules/service/service.table.js';
-import type { ComplaintsTable, InspectionsTable } from '../modules/oversight/oversight.table.js';
 
 /** The whole database as Kysely sees it; each module owns the tables it declares. */
 export interface Database {

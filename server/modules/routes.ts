@@ -4,11 +4,12 @@ import { auditRoutes } from './audit/audit.routes.js';
 import { authRoutes } from './auth/auth.routes.js';
 import { diaryRoutes } from './diary/diary.routes.js';
 import { journalRoutes } from './journal/journal.routes.js';
+import { oversightRoutes } from './oversight/oversight.routes.js';
 import { peopleRoutes } from './people/people.routes.js';
 import { schoolRoutes } from './school/school.routes.js';
+import { serviceRoutes } from './service/service.routes.js';
 import { systemRoutes } from './system/system.routes.js';
 import { timetableRoutes } from './timetable/timetable.routes.js';
-import { serviceRoutes } from './service/service.routes.js';
 
 /** Every module's routes, registered in one place. */
 export async function registerModuleRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
@@ -21,4 +22,5 @@ export async function registerModuleRoutes(app: FastifyInstance, deps: Deps): Pr
   await app.register(journalRoutes(deps));
   await app.register(diaryRoutes(deps));
   await app.register(serviceRoutes(deps));
+  await app.register(oversightRoutes(deps));
 }

@@ -2,10 +2,11 @@ import { auditMatrix } from '../../modules/audit/audit.matrix.js';
 import { authMatrix } from '../../modules/auth/auth.matrix.js';
 import { diaryMatrix } from '../../modules/diary/diary.matrix.js';
 import { journalMatrix } from '../../modules/journal/journal.matrix.js';
+import { oversightMatrix } from '../../modules/oversight/oversight.matrix.js';
 import { peopleMatrix } from '../../modules/people/people.matrix.js';
 import { schoolMatrix } from '../../modules/school/school.matrix.js';
-import { timetableMatrix } from '../../modules/timetable/timetable.matrix.js';
 import { serviceMatrix } from '../../modules/service/service.matrix.js';
+import { timetableMatrix } from '../../modules/timetable/timetable.matrix.js';
 import type { MatrixCase } from './types.js';
 
 /** Every route's allow-list. A route registered without an entry here fails the matrix test. */
@@ -16,4 +17,7 @@ export const MATRIX_CASES: readonly MatrixCase[] = [
   ...schoolMatrix,
   ...timetableMatrix,
   ...journalMatrix,
-  ...diaryMatrix, ...serviceMatrix];
+  ...diaryMatrix,
+  ...serviceMatrix,
+  ...oversightMatrix,
+];
