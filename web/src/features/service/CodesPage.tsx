@@ -187,6 +187,7 @@ function StudentCodes({
             disabled={issue.isPending}
             onClick={() => run('parent')}
             data-testid="issue-parent"
+            aria-label={`${t('serviceWeb.codes.issueParent')}: ${student.name}`}
           >
             {t('serviceWeb.codes.issueParent')}
           </button>
@@ -195,6 +196,7 @@ function StudentCodes({
             className="button button--secondary button--small"
             disabled={issue.isPending}
             onClick={() => run('student')}
+            aria-label={`${t('serviceWeb.codes.issueStudent')}: ${student.name}`}
           >
             {t('serviceWeb.codes.issueStudent')}
           </button>
