@@ -295,4 +295,18 @@ describe('my students', () => {
     expect((await admin.get('/api/my/students')).json().items).toEqual([]);
     expect((await t.anonymous.get('/api/my/students')).statusCode).toBe(401);
   });
+
+  it('leaves out a child whose consent has been withdrawn (R6.5)', async () => {
+    const family = await makeSchoolWorld(t.deps.db);
+    const parent = await t.signIn(family.users.parent.login, TEST_PASSWORD);
+    expect((await parent.get('/api/my/students')).json().items).toHaveLength(1);
+    await t.deps.db
+      .updateTable('service_consents')
+      .set({ withdrawn_at: '2026-11-20T10:00:00.000Z' })
+      .where('student_id', '=', family.studentIds.inA)
+      .execute();
+    expect((await parent.get('/api/my/students')).json().items).toEqual([]);
+    const student = await t.signIn(family.users.student.login, TEST_PASSWORD);
+    expect((await student.get('/api/my/students')).json().items).toEqual([]);
+  });
 });

@@ -191,7 +191,17 @@ export async function studentsOfUser(deps: Deps, userId: string): Promise<MyStud
 /** GET /api/my/students: the signed-in user's own children or themself. Audited once per call. */
 export async function myStudents(deps: Deps, actor: Actor): Promise<MyStudent[]> {
   if (!actor.userId) return [];
-  const items = await studentsOfUser(deps, actor.userId);
+  const linked = await studentsOfUser(deps, actor.userId);
+  // R6.5: a child whose consent is withdrawn or missing disappears from the family's list too;
+  // the access policy is the one place that knows which children are visible today.
+  const visible = new Set<string>();
+  for (const schoolId of new Set(linked.map((s) => s.schoolId))) {
+    const scope = await studentScope(deps.db, actor, schoolId, await schoolToday(deps, schoolId));
+    for (const s of linked) {
+      if (s.schoolId === schoolId && (scope.kind === 'all' || scope.studentIds.includes(s.id))) visible.add(s.id);
+    }
+  }
+  const items = linked.filter((s) => visible.has(s.id));
   await recordAudit(deps.db, actor, deps.clock.now(), {
     schoolId: null,
     action: AuditAction.list,
