@@ -14,6 +14,8 @@ export const MeSchema = Type.Object({
       shortName: Type.String(),
       roles: Type.Array(Type.String()),
       permissions: Type.Array(Type.String()),
+      staffId: Type.Union([Type.String(), Type.Null()]),
+      leadsClasses: Type.Array(Type.Object({ id: Type.String(), name: Type.String() })),
     }),
   ),
 });

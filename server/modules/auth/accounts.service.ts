@@ -74,6 +74,10 @@ export interface MySchool {
   shortName: string;
   roles: EffectiveRole[];
   permissions: Permission[];
+  /** The user's staff record in this school, if they work there (for "my timetable", "my journals"). */
+  staffId: string | null;
+  /** Classes this user leads as class teacher (классный руководитель). */
+  leadsClasses: Array<{ id: string; name: string }>;
 }
 
 export interface Me {
@@ -95,10 +99,42 @@ export async function describeMe(deps: Deps, actor: Actor): Promise<Me> {
       ? []
       : await deps.db.selectFrom('schools').select(['id', 'name', 'short_name']).where('id', 'in', ids).orderBy('name').execute();
   const result: MySchool[] = [];
+  // Read-only look at the people and school tables: who this account is in each school.
+  const staffRows =
+    ids.length === 0
+      ? []
+      : await deps.db
+          .selectFrom('staff')
+          .select(['id', 'school_id'])
+          .where('user_id', '=', user.id)
+          .where('school_id', 'in', ids)
+          .where('left_on', 'is', null)
+          .execute();
+  const staffIds = staffRows.map((r) => r.id);
+  const led =
+    staffIds.length === 0
+      ? []
+      : await deps.db
+          .selectFrom('classes as k')
+          .innerJoin('academic_years as y', 'y.id', 'k.year_id')
+          .select(['k.id', 'k.name', 'k.school_id', 'k.grade_level'])
+          .where('k.class_teacher_id', 'in', staffIds)
+          .orderBy('y.starts_on', 'desc')
+          .orderBy('k.grade_level')
+          .orderBy('k.name')
+          .execute();
   for (const s of schools) {
     const roles = await effectiveRoles(deps.db, actor, s.id);
     const permissions = [...new Set(roles.flatMap((r) => ROLE_PERMISSIONS[r]))];
-    result.push({ id: s.id, name: s.name, shortName: s.short_name, roles, permissions });
+    result.push({
+      id: s.id,
+      name: s.name,
+      shortName: s.short_name,
+      roles,
+      permissions,
+      staffId: staffRows.find((r) => r.school_id === s.id)?.id ?? null,
+      leadsClasses: led.filter((k) => k.school_id === s.id).map((k) => ({ id: k.id, name: k.name })),
+    });
   }
   return { id: user.id, login: user.login, displayName: user.display_name, locale: user.locale, schools: result };
 }

@@ -29,6 +29,17 @@ describe('login', () => {
     const me = res.json();
     expect(me.login).toBe(world.users.teacher.login);
     expect(me.schools[0].roles).toEqual(['teacher']);
+    expect(me.schools[0].staffId).toBe(world.staffIds.teacher);
+    expect(me.schools[0].leadsClasses).toEqual([]);
+  });
+
+  it('tells a class teacher which class they lead', async () => {
+    const res = await t.anonymous.post('/api/auth/login', { login: world.users.classTeacher.login, password: TEST_PASSWORD });
+    const school = res.json().schools[0];
+    expect(school.roles).toEqual(['teacher', 'class_teacher']);
+    expect(school.leadsClasses).toEqual([{ id: world.classIds.b, name: '5Б' }]);
+    const parent = await t.anonymous.post('/api/auth/login', { login: world.users.parent.login, password: TEST_PASSWORD });
+    expect(parent.json().schools[0]).toMatchObject({ staffId: null, leadsClasses: [] });
   });
 
   it('answers an unknown login and a wrong password the same way, in Russian by default', async () => {
