@@ -1,5 +1,4 @@
 import type { MessageKey } from '@contract/i18n/index';
-import { SPECIAL_GRADES } from '@contract/schemas/journal';
 import { useId, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { ErrorNotice } from '../../components/status';
@@ -119,10 +118,20 @@ export function GradesView({ schoolId, studentId }: { schoolId: string; studentI
   );
 }
 
-/** Period grades may be a scale value or one of the special marks (н/а, осв., зач, незач). */
+/**
+ * Period grades may be a scale value or one of the special marks (н/а, осв., зач, незач). Listed
+ * here rather than imported from the journal's schemas, which would pull TypeBox into this chunk.
+ */
+const SPECIAL: Readonly<Record<string, MessageKey>> = {
+  na: 'journal.special.na',
+  exempt: 'journal.special.exempt',
+  pass: 'journal.special.pass',
+  fail: 'journal.special.fail',
+};
 function finalText(t: Translate, value: string | null): string {
   if (value === null) return '';
-  return (SPECIAL_GRADES as readonly string[]).includes(value) ? t(`journal.special.${value}` as MessageKey) : value;
+  const key = SPECIAL[value];
+  return key ? t(key) : value;
 }
 
 function SubjectCard({
