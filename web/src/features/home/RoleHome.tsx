@@ -12,7 +12,15 @@ import './home.css';
 
 /** Sections a role may use, judged by that role's own permissions (not the user's other roles). */
 function sectionsForRole(role: EffectiveRole, schoolName: string, schoolId: string, shortName: string) {
-  const asRole = { id: schoolId, name: schoolName, shortName, roles: [role], permissions: [...ROLE_PERMISSIONS[role]] };
+  const asRole = {
+    id: schoolId,
+    name: schoolName,
+    shortName,
+    roles: [role],
+    permissions: [...ROLE_PERMISSIONS[role]],
+    staffId: null,
+    leadsClasses: [],
+  };
   return SECTIONS.filter((section) => section.visible(asRole));
 }
 
