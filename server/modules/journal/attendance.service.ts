@@ -2,6 +2,7 @@ import type { Attendance, AttendanceMark } from '../../../contract/schemas/journ
 import type { Actor } from '../../access/actor.js';
 import type { Db } from '../../db/connect.js';
 import { isUniqueViolation } from '../../db/dialect.js';
+import { runWrite } from '../../db/group-commit.js';
 import type { Deps } from '../../lib/deps.js';
 import { conflict } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
@@ -42,7 +43,7 @@ export async function setAttendance(
   const at = now.toISOString();
   const id = existing?.id ?? newId();
   try {
-    await deps.db.transaction().execute(async (trx) => {
+    await runWrite(deps, async (trx) => {
       const lesson = await repo.ensureLesson(trx, schoolId, curriculumId, body.date, body.lessonNumber, at, actor.userId);
       let action: 'create' | 'update' | 'delete';
       if (!existing) {

@@ -1,6 +1,7 @@
 import type { Grade } from '../../../contract/schemas/journal.js';
 import type { Actor } from '../../access/actor.js';
 import type { Db } from '../../db/connect.js';
+import { runWrite } from '../../db/group-commit.js';
 import type { Deps } from '../../lib/deps.js';
 import { conflict, invalid, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
@@ -76,7 +77,7 @@ export async function createGrade(
   const id = newId();
   const now = deps.clock.now();
   const at = now.toISOString();
-  await deps.db.transaction().execute(async (trx) => {
+  await runWrite(deps, async (trx) => {
     const lesson =
       body.lessonNumber === undefined
         ? null
@@ -164,7 +165,7 @@ export async function updateGrade(
     work_type_id: body.workTypeId ?? grade.work_type_id,
     comment: body.comment ?? grade.comment,
   };
-  await deps.db.transaction().execute(async (trx) => {
+  await runWrite(deps, async (trx) => {
     const res = await trx
       .updateTable('grades')
       .set({
@@ -224,7 +225,7 @@ export async function deleteGrade(
   const reason = await guardLockOn(deps, ctx, grade.work_date, q.reason);
   const now = deps.clock.now();
   const at = now.toISOString();
-  await deps.db.transaction().execute(async (trx) => {
+  await runWrite(deps, async (trx) => {
     const res = await trx
       .deleteFrom('grades')
       .where('id', '=', gradeId)

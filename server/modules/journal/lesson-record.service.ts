@@ -1,5 +1,6 @@
 import type { LessonRecord } from '../../../contract/schemas/journal.js';
 import type { Actor } from '../../access/actor.js';
+import { runWrite } from '../../db/group-commit.js';
 import { addDays } from '../../lib/dates.js';
 import type { Deps } from '../../lib/deps.js';
 import { conflict, notFound } from '../../lib/errors.js';
@@ -110,7 +111,7 @@ export async function writeLessonRecord(
   const now = deps.clock.now();
   const at = now.toISOString();
   let lessonId = '';
-  await deps.db.transaction().execute(async (trx) => {
+  await runWrite(deps, async (trx) => {
     const lesson = await repo.ensureLesson(trx, schoolId, curriculumId, date, lessonNumber, at, actor.userId);
     lessonId = lesson.id;
     const res = await trx

@@ -4,6 +4,7 @@ import type { Actor } from '../../access/actor.js';
 import { requireSchoolPermission } from '../../access/policy.js';
 import type { Db } from '../../db/connect.js';
 import { isUniqueViolation } from '../../db/dialect.js';
+import { runWrite } from '../../db/group-commit.js';
 import type { Deps } from '../../lib/deps.js';
 import { conflict, invalid, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
@@ -64,7 +65,7 @@ export async function setPeriodGrade(
   const at = now.toISOString();
   const id = existing?.id ?? newId();
   try {
-    await deps.db.transaction().execute(async (trx) => {
+    await runWrite(deps, async (trx) => {
       let action: 'create' | 'update' | 'delete';
       if (!existing) {
         action = 'create';
@@ -141,7 +142,7 @@ export async function closePeriod(deps: Deps, actor: Actor, schoolId: string, pe
   if (!period) throw notFound();
   if (period.closed_at) throw conflict('error.journal.alreadyClosed');
   const now = deps.clock.now();
-  await deps.db.transaction().execute(async (trx) => {
+  await runWrite(deps, async (trx) => {
     const res = await trx
       .updateTable('study_periods')
       .set({ closed_at: now.toISOString(), closed_by: actor.userId })
@@ -169,7 +170,7 @@ export async function reopenPeriod(deps: Deps, actor: Actor, schoolId: string, p
   if (!period.closed_at) throw conflict('error.journal.notClosed');
   if (!reason || reason.trim() === '') throw invalid('error.journal.reasonRequired', { period: period.name });
   const now = deps.clock.now();
-  await deps.db.transaction().execute(async (trx) => {
+  await runWrite(deps, async (trx) => {
     await trx
       .updateTable('study_periods')
       .set({ closed_at: null, closed_by: null })
