@@ -44,7 +44,9 @@ export function ensureWebBuilt(): void {
     newestMtime(path.join(ROOT, 'contract')),
   );
   if (built > 0 && built >= sources) return;
-  const result = spawnSync('npm', ['run', 'build:web'], { cwd: ROOT, stdio: 'inherit' });
+  // Vitest sets NODE_ENV=test, which would make Vite bundle React's development build (bigger,
+  // slower): the browser tests must drive (and time) what users get.
+  const result = spawnSync('npm', ['run', 'build:web'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
   if (result.status !== 0) throw new Error(`npm run build:web failed with exit code ${result.status}`);
 }
 
