@@ -234,6 +234,10 @@ describe.each(LOCALES)('the diary of a parent with two children (%s, 375 px)', (
       await screenShot(page, `diary-${locale}-new-grade`);
       await page.getByRole('button', { name: text(locale, 'diaryWeb.week.markSeen') }).click();
       await expect.poll(() => fresh.count()).toBe(0);
+
+      // The same week on a desktop screen: days side by side.
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await screenshot(page, `diary-${locale}-desktop`);
     } catch (err) {
       await screenshot(page, `FAILED-diary-${locale}`);
       throw err;
