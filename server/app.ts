@@ -90,7 +90,7 @@ export async function buildApp(options: BuildOptions): Promise<{ app: FastifyIns
   await registerModuleRoutes(app, deps);
 
   if (options.config.serveWeb && fs.existsSync(path.join(webDist, 'index.html'))) {
-    await app.register(fastifyStatic, { root: webDist, prefix: '/', wildcard: false, maxAge: '1h' });
+    await app.register(fastifyStatic, { root: webDist, prefix: '/', wildcard: false, maxAge: '1h', preCompressed: true });
     // SPA fallback as a catch-all GET route: the not-found handler is already taken by
     // registerErrorHandling (Fastify allows one per prefix), and unknown /api paths stay JSON 404s.
     app.get('/*', { schema: { hide: true } }, (request, reply) => {
