@@ -2,14 +2,18 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { validConsents } from '../access/policy.js';
 import { loadConfig } from '../config.js';
 import type { Db } from '../db/connect.js';
 import { FixedClock } from '../lib/clock.js';
+import { isoWeekday } from '../lib/dates.js';
 import { verifyPassword } from '../modules/auth/password.js';
 import { createTestDatabase } from '../test/database.js';
 import { makeSchoolWorld } from '../test/factories.js';
 import { createTestApp, type TestApp } from '../test/harness.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, databaseContents, ensureDemoIn, resetDemoIn, runDemoCommand } from './demo.js';
+import { buildDemoConsents } from './demo-consents.js';
+import { buildDemoJournal } from './demo-journal.js';
 import { buildDemoSchool } from './demo-school.js';
 
 const clock = new FixedClock(new Date('2026-11-23T09:00:00Z'));
@@ -67,6 +71,45 @@ describe('the demo school layout', () => {
     expect(femaleSurnames.some((n) => n.endsWith('ова'))).toBe(true);
     expect(femaleSurnames.some((n) => n.endsWith('ов'))).toBe(false);
   });
+
+  it('lays out the same timetable, journal and consents on every run', () => {
+    const content = () => {
+      const school = buildDemoSchool(clock.now(), 'hash');
+      const { rows } = school;
+      const journal = buildDemoJournal(school, clock.now());
+      const consents = buildDemoConsents(school, journal.today, clock.now());
+      const file = new Map(rows.students.map((s) => [s.id, s.file_number]));
+      const subject = new Map(rows.subjects.map((s) => [s.id, s.name]));
+      const owner = new Map(
+        rows.curriculum.map((k) => [
+          k.id,
+          `${k.class_id ? rows.classes.find((c) => c.id === k.class_id)?.name : rows.study_groups.find((g) => g.id === k.group_id)?.name} ${subject.get(k.subject_id)}`,
+        ]),
+      );
+      const lessonOf = new Map(journal.rows.lessons.map((l) => [l.id, `${owner.get(l.curriculum_id)} ${l.date} ${l.lesson_number}`]));
+      return {
+        timetable: journal.rows.timetable_entries.map((e) => `${owner.get(e.curriculum_id)} ${e.weekday} ${e.lesson_number} ${e.room}`),
+        changes: journal.rows.timetable_changes.map(
+          (c) => `${owner.get(c.curriculum_id)} ${c.date} ${c.lesson_number} ${c.cancelled} ${c.room} ${c.note}`,
+        ),
+        lessons: journal.rows.lessons.map((l) => `${lessonOf.get(l.id)} ${l.topic} ${l.homework} ${l.homework_due_on} ${l.created_at}`),
+        grades: journal.rows.grades.map(
+          (g) => `${lessonOf.get(g.lesson_id as string)} ${file.get(g.student_id)} ${g.value} ${g.comment} ${g.entered_at}`,
+        ),
+        marks: journal.rows.attendance_marks.map((m) => `${lessonOf.get(m.lesson_id)} ${file.get(m.student_id)} ${m.mark}`),
+        periodGrades: journal.rows.period_grades.map((p) => `${owner.get(p.curriculum_id)} ${file.get(p.student_id)} ${p.value}`),
+        applications: consents.service_applications.map(
+          (a) => `${a.number} ${a.child_full_name} ${a.status} ${a.registered_on} ${a.order_number}`,
+        ),
+        consents: consents.service_consents.map(
+          (c) => `${c.child_full_name} ${c.parent_full_name} ${c.signed_on} ${c.child_fields} ${c.parent_fields}`,
+        ),
+      };
+    };
+    const a = content();
+    expect(a.grades.length).toBeGreaterThan(20_000);
+    expect(content()).toEqual(a);
+  }, 120_000);
 });
 
 describe('the demo school in a database', () => {
@@ -78,7 +121,7 @@ describe('the demo school in a database', () => {
     db = t.deps.db;
     const outcome = await ensureDemoIn(db, clock);
     expect(outcome.status).toBe('created');
-  });
+  }, 180_000);
   afterAll(async () => t.close());
 
   it('has grades 1–11 in about 25 classes with about 500 students, each in one class', async () => {
@@ -251,6 +294,206 @@ describe('the demo school in a database', () => {
     expect(schools).toHaveLength(1);
     expect(schools[0]?.id).not.toBe(oldSchool.id);
     await t.signIn('parent', DEMO_PASSWORD);
+  }, 180_000);
+
+  // The timetable and journal (demo-journal.ts) and the families' consents (demo-consents.ts).
+
+  it('has a weekly timetable with no teacher in two places and both English groups of a class side by side', async () => {
+    const entries = await db
+      .selectFrom('timetable_entries as e')
+      .innerJoin('curriculum as k', 'k.id', 'e.curriculum_id')
+      .leftJoin('study_groups as g', 'g.id', 'k.group_id')
+      .innerJoin('classes as c', (j) => j.on((eb) => eb.or([eb('c.id', '=', eb.ref('k.class_id')), eb('c.id', '=', eb.ref('g.class_id'))])))
+      .select([
+        'e.weekday',
+        'e.lesson_number',
+        'e.valid_from',
+        'e.valid_to',
+        'k.teacher_id',
+        'k.group_id',
+        'k.hours_per_week',
+        'k.id',
+        'c.id as class_id',
+        'c.grade_level',
+      ])
+      .execute();
+    const curriculum = await db.selectFrom('curriculum').select(['id', 'hours_per_week']).execute();
+    // Every curriculum item has its weekly hours, for the whole year.
+    const perItem = new Map<string, number>();
+    for (const e of entries) perItem.set(e.id, (perItem.get(e.id) ?? 0) + 1);
+    for (const k of curriculum) expect(perItem.get(k.id)).toBe(k.hours_per_week);
+    expect(entries.every((e) => e.valid_from === '2026-09-01' && e.valid_to === '2027-05-31' && e.weekday >= 1 && e.weekday <= 5)).toBe(
+      true,
+    );
+    // No teacher twice in one slot.
+    const teacherSlots = new Set<string>();
+    for (const e of entries) {
+      const key = `${e.teacher_id}|${e.weekday}|${e.lesson_number}`;
+      expect(teacherSlots.has(key)).toBe(false);
+      teacherSlots.add(key);
+    }
+    // A class has one lesson a slot (or its two groups together), no gaps, at most 5/6/7 a day.
+    const classSlots = new Map<string, { whole: number; groups: number }>();
+    for (const e of entries) {
+      const key = `${e.class_id}|${e.weekday}|${e.lesson_number}`;
+      const slot = classSlots.get(key) ?? { whole: 0, groups: 0 };
+      if (e.group_id) slot.groups++;
+      else slot.whole++;
+      classSlots.set(key, slot);
+    }
+    for (const s of classSlots.values())
+      expect([s.whole, s.groups]).toSatisfy(([w, g]: number[]) => (w === 1 && g === 0) || (w === 0 && g === 2));
+    const days = new Map<string, number[]>();
+    for (const key of classSlots.keys()) {
+      const [classId, weekday, n] = key.split('|');
+      const list = days.get(`${classId}|${weekday}`) ?? [];
+      list.push(Number(n));
+      days.set(`${classId}|${weekday}`, list);
+    }
+    const grade = new Map(entries.map((e) => [e.class_id, e.grade_level]));
+    for (const [key, numbers] of days) {
+      const g = grade.get(key.split('|')[0] as string) as number;
+      expect(Math.max(...numbers)).toBe(numbers.length);
+      expect(numbers.length).toBeLessThanOrEqual(g <= 4 ? 5 : g <= 6 ? 6 : 7);
+    }
+  });
+
+  it('has lessons only on school days of the year before today, each where the timetable puts it', async () => {
+    const lessons = await db
+      .selectFrom('lessons as l')
+      .select(['l.id', 'l.curriculum_id', 'l.date', 'l.lesson_number', 'l.topic', 'l.homework', 'l.homework_due_on'])
+      .execute();
+    expect(lessons.length).toBeGreaterThan(3000);
+    const holidays = await db.selectFrom('holidays').select(['starts_on', 'ends_on']).execute();
+    const entries = await db.selectFrom('timetable_entries').select(['curriculum_id', 'weekday', 'lesson_number']).execute();
+    const slots = new Set(entries.map((e) => `${e.curriculum_id}|${e.weekday}|${e.lesson_number}`));
+    for (const l of lessons) {
+      expect(l.date >= '2026-09-01' && l.date < '2026-11-23').toBe(true);
+      expect(holidays.some((h) => l.date >= h.starts_on && l.date <= h.ends_on)).toBe(false);
+      expect(slots.has(`${l.curriculum_id}|${isoWeekday(l.date)}|${l.lesson_number}`)).toBe(true);
+      if (l.homework_due_on) expect(l.homework_due_on > l.date).toBe(true);
+    }
+    const withTopic = lessons.filter((l) => l.topic).length / lessons.length;
+    expect(withTopic).toBeGreaterThan(0.8);
+    expect(lessons.filter((l) => l.homework).length / lessons.length).toBeGreaterThan(0.25);
+  });
+
+  it('gives grades within the five-point scale to students on the roster, with weights, history and no future entries', async () => {
+    const grades = await db
+      .selectFrom('grades as g')
+      .innerJoin('lessons as l', 'l.id', 'g.lesson_id')
+      .innerJoin('work_types as w', 'w.id', 'g.work_type_id')
+      .select([
+        'g.id',
+        'g.value',
+        'g.numeric_value',
+        'g.scale',
+        'g.work_date',
+        'l.date',
+        'g.entered_at',
+        'g.entered_by',
+        'w.code',
+        'w.weight',
+      ])
+      .execute();
+    expect(grades.length).toBeGreaterThan(20_000);
+    const now = clock.now().toISOString();
+    const outside = grades.filter(
+      (g) =>
+        !['1', '2', '3', '4', '5'].includes(g.value) ||
+        g.numeric_value !== Number(g.value) ||
+        g.scale !== 'five' ||
+        g.work_date !== g.date ||
+        g.entered_at < `${g.date}T00:00` ||
+        g.entered_at >= now,
+    );
+    expect(outside).toEqual([]);
+    expect(grades.some((g) => g.code === 'control' && Number(g.weight) === 2)).toBe(true);
+    expect(new Set(grades.map((g) => g.value)).size).toBeGreaterThanOrEqual(4);
+    const created = await db
+      .selectFrom('journal_history')
+      .select('entity_id')
+      .where('entity', '=', 'grade')
+      .where('action', '=', 'create')
+      .execute();
+    expect(new Set(created.map((h) => h.entity_id)).size).toBe(grades.length);
+    // A few grades entered more than a week late, for the timeliness indicators (R9.2).
+    const late = grades.filter((g) => Date.parse(g.entered_at) - Date.parse(`${g.date}T00:00:00Z`) > 8 * 86_400_000);
+    expect(late.length).toBeGreaterThan(0);
+    expect(late.length / grades.length).toBeLessThan(0.1);
+    // Students graded are on the class's (or group's) roster.
+    const offRoster = await db
+      .selectFrom('grades as g')
+      .innerJoin('curriculum as k', 'k.id', 'g.curriculum_id')
+      .select('g.id')
+      .where((eb) =>
+        eb.not(
+          eb.or([
+            eb.exists(
+              eb
+                .selectFrom('class_memberships as m')
+                .select('m.id')
+                .whereRef('m.student_id', '=', 'g.student_id')
+                .whereRef('m.class_id', '=', 'k.class_id'),
+            ),
+            eb.exists(
+              eb
+                .selectFrom('group_memberships as m')
+                .select('m.id')
+                .whereRef('m.student_id', '=', 'g.student_id')
+                .whereRef('m.group_id', '=', 'k.group_id'),
+            ),
+          ]),
+        ),
+      )
+      .execute();
+    expect(offRoster).toEqual([]);
+  });
+
+  it('marks about one student-lesson in twenty absent or late, and closes the first quarter with period grades', async () => {
+    const marks = await db.selectFrom('attendance_marks').select(['mark']).execute();
+    expect(new Set(marks.map((m) => m.mark))).toEqual(new Set(['absent', 'ill', 'excused', 'late']));
+    const grades = await db
+      .selectFrom('grades')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    // Grades fall on about 30 % of student-lessons, so student-lessons are about grades / 0.3.
+    const share = marks.length / (Number(grades.n) / 0.3);
+    expect(share).toBeGreaterThan(0.02);
+    expect(share).toBeLessThan(0.1);
+    const periods = await db.selectFrom('study_periods').select(['id', 'name', 'closed_at', 'ends_on']).orderBy('starts_on').execute();
+    const closed = periods.filter((p) => p.closed_at !== null);
+    expect(closed.map((p) => p.name)).toEqual(['1 четверть']);
+    const periodGrades = await db.selectFrom('period_grades').select(['value', 'period_key', 'kind']).execute();
+    expect(periodGrades.length).toBeGreaterThan(2000);
+    expect(periodGrades.every((p) => p.kind === 'period' && p.period_key === closed[0]?.id)).toBe(true);
+    expect(periodGrades.every((p) => ['2', '3', '4', '5', 'na'].includes(p.value))).toBe(true);
+  });
+
+  it('gives every family a valid consent, shows the parent both children, and leaves applications in progress', async () => {
+    const schoolId = (await db.selectFrom('schools').select('id').executeTakeFirstOrThrow()).id;
+    const links = await db.selectFrom('student_parents').select(['student_id', 'parent_id']).execute();
+    const covered = await validConsents(db, schoolId, '2026-11-23').select('c.student_id').execute();
+    const coveredIds = new Set(covered.map((c) => c.student_id));
+    for (const l of links) expect(coveredIds.has(l.student_id)).toBe(true);
+    const parent = await t.signIn('parent', DEMO_PASSWORD);
+    const mine = (await parent.get('/api/my/students')).json();
+    expect(mine.items.filter((c: { relation: string }) => c.relation === 'child')).toHaveLength(2);
+    // The teacher's journal of the demo student's class shows last week's topics and grades.
+    const teacher = await t.signIn('teacher', DEMO_PASSWORD);
+    const journals = (await teacher.get(`/api/schools/${schoolId}/journals`)).json();
+    const own = journals.items.find((j: { canWrite: boolean }) => j.canWrite);
+    const page = (await teacher.get(`/api/schools/${schoolId}/journals/${own.curriculumId}`)).json();
+    expect(page.lessons.some((l: { topic: string | null }) => l.topic)).toBe(true);
+    expect(page.grades.length).toBeGreaterThan(0);
+    // The director's deadlines: one decision overdue, others due, everything else done.
+    const director = await t.signIn('director', DEMO_PASSWORD);
+    const deadlines = (await director.get(`/api/schools/${schoolId}/service/deadlines`)).json();
+    const items: Array<{ stage: string; overdue: boolean }> = deadlines.items;
+    expect(items.filter((i) => i.overdue).map((i) => i.stage)).toEqual(['decision']);
+    expect(new Set(items.map((i) => i.stage))).toEqual(new Set(['decision', 'order', 'access', 'operatorCopy']));
+    const statuses = await db.selectFrom('service_applications').select('status').execute();
+    expect(statuses.filter((s) => s.status === 'issued').length).toBeGreaterThan(400);
   });
 });
 
@@ -299,5 +542,5 @@ describe('a database with real schools', () => {
       error.mockRestore();
       fs.rmSync(dir, { recursive: true, force: true });
     }
-  });
+  }, 180_000);
 });

@@ -9,6 +9,8 @@ import { migrateToLatest } from '../db/migrate.js';
 import { type Clock, systemClock } from '../lib/clock.js';
 import type { Deps } from '../lib/deps.js';
 import { hashPassword } from '../modules/auth/password.js';
+import { buildDemoConsents, insertDemoConsents } from './demo-consents.js';
+import { buildDemoJournal, insertDemoJournal } from './demo-journal.js';
 import { buildDemoSchool, DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoSchool, insertDemoRows } from './demo-school.js';
 import { emptyAllTables } from './demo-wipe.js';
 
@@ -29,12 +31,17 @@ export async function databaseContents(db: Db): Promise<DatabaseContents> {
   return anySchool || anyUser ? 'demo' : 'empty';
 }
 
-/** Builds and writes the demo school into an empty database. */
+/** Builds and writes the demo school into an empty database, with its timetable and journal up to yesterday. */
 export async function createDemoSchool(db: Db, now: Date): Promise<DemoSchool> {
   // One scrypt hash shared by every demo account: hashing each would take most of the run.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const school = buildDemoSchool(now, passwordHash);
   await insertDemoRows(db, school.rows);
+  // Separate steps: the timetable and journal up to yesterday (demo-journal.ts), then the families'
+  // applications and consents (demo-consents.ts), without which the consent gate hides every child.
+  const journal = buildDemoJournal(school, now);
+  await insertDemoJournal(db, journal);
+  await insertDemoConsents(db, buildDemoConsents(school, journal.today, now));
   return school;
 }
 
