@@ -264,6 +264,7 @@ export const ru = {
   'serviceWeb.inspections.onComplaint': 'по жалобе № {number}',
   'serviceWeb.inspections.recordResult': 'Внести результат',
   'serviceWeb.inspections.recordSent': 'Результат направлен',
+  'serviceWeb.codes.noLedClass': 'Вы не классный руководитель ни одного класса этой школы, поэтому выдавать коды некому.',
 } as const;
 
 export const en: Record<keyof typeof ru, string> = {
@@ -532,4 +533,5 @@ export const en: Record<keyof typeof ru, string> = {
   'serviceWeb.inspections.onComplaint': 'on complaint No. {number}',
   'serviceWeb.inspections.recordResult': 'Record the result',
   'serviceWeb.inspections.recordSent': 'Result sent',
+  'serviceWeb.codes.noLedClass': 'You lead no class in this school, so there are no students to issue codes for.',
 };

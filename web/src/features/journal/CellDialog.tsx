@@ -8,6 +8,7 @@ import { gradeLabel, markLabel } from './cell-input';
 import type { Column, Student } from './JournalGrid';
 import { type Conflict, type JournalStore, useLessonMeta, useStudentRow } from './journal-store';
 import { Modal } from './Modal';
+import { OverrideReason } from './OverrideReason';
 import type { JournalWriter } from './use-journal-writer';
 
 interface CellDialogProps {
@@ -18,11 +19,13 @@ interface CellDialogProps {
   student: Student;
   column: Column;
   writable: boolean;
+  /** A locked cell (closed period) an admin may still change, with a written reason (R4.2). */
+  overridable: boolean;
   onClose: () => void;
 }
 
 /** Details of one cell: its grades with work type and comment, the mark, a conflict to settle, the history. */
-export function CellDialog({ schoolId, page, store, writer, student, column, writable, onClose }: CellDialogProps) {
+export function CellDialog({ schoolId, page, store, writer, student, column, writable, overridable, onClose }: CellDialogProps) {
   const t = useT();
   const { locale } = useLocale();
   const row = useStudentRow(store, student.id);
@@ -33,7 +36,11 @@ export function CellDialog({ schoolId, page, store, writer, student, column, wri
   const markId = useId();
   const scaleValues = (page.scales.find((s) => s.code === page.defaultScale) ?? page.scales[0])?.values.map((v) => v.value) ?? [];
   const defaultWorkType = lesson?.controlWorkTypeId ?? page.workTypes.find((w) => w.code === 'answer')?.id ?? page.workTypes[0]?.id ?? '';
-  const save = (mark: AttendanceMark | null) => writer.saveCell(student.id, column.date, column.lessonNumber, { grades: null, mark });
+  const [reason, setReason] = useState('');
+  // In a closed period the admin's controls open only once the reason is written.
+  const editable = writable || (overridable && reason.trim() !== '');
+  const why = overridable ? reason.trim() : undefined;
+  const save = (mark: AttendanceMark | null) => writer.saveCell(student.id, column.date, column.lessonNumber, { grades: null, mark }, why);
 
   return (
     <Modal
@@ -52,6 +59,8 @@ export function CellDialog({ schoolId, page, store, writer, student, column, wri
           {cell.error}
         </p>
       ) : null}
+      {column.locked && !overridable ? <p className="muted">{t('journalWeb.journal.cell.locked')}</p> : null}
+      {overridable ? <OverrideReason period={page.period.name} value={reason} onChange={setReason} /> : null}
 
       <section className="journal-dialog__section">
         <h3 id={markId}>{t('journalWeb.cell.attendance')}</h3>
@@ -60,7 +69,7 @@ export function CellDialog({ schoolId, page, store, writer, student, column, wri
             const checked = (cell?.attendance?.mark ?? null) === mark;
             return (
               <label key={mark ?? 'present'} className={`journal-marks__option${checked ? ' is-checked' : ''}`}>
-                <input type="radio" name={`${markId}-mark`} checked={checked} disabled={!writable} onChange={() => void save(mark)} />
+                <input type="radio" name={`${markId}-mark`} checked={checked} disabled={!editable} onChange={() => void save(mark)} />
                 {mark ? markLabel(t, mark) : t('journalWeb.cell.present')}
               </label>
             );
@@ -77,17 +86,17 @@ export function CellDialog({ schoolId, page, store, writer, student, column, wri
             page={page}
             grade={g}
             scaleValues={scaleValues}
-            writable={writable}
-            onSave={(fields) => void writer.changeGrade(student.id, column.date, column.lessonNumber, g.id, fields)}
-            onDelete={() => void writer.removeGrade(student.id, column.date, column.lessonNumber, g.id)}
+            writable={editable}
+            onSave={(fields) => void writer.changeGrade(student.id, column.date, column.lessonNumber, g.id, fields, why)}
+            onDelete={() => void writer.removeGrade(student.id, column.date, column.lessonNumber, g.id, why)}
           />
         ))}
-        {writable ? (
+        {editable ? (
           <NewGrade
             page={page}
             scaleValues={scaleValues}
             defaultWorkType={defaultWorkType}
-            onAdd={(fields) => void writer.addGrade(student.id, column.date, column.lessonNumber, fields)}
+            onAdd={(fields) => void writer.addGrade(student.id, column.date, column.lessonNumber, fields, why)}
           />
         ) : null}
       </section>

@@ -409,7 +409,7 @@ const JournalRow = memo(function JournalRow({
             className={cellClass(cell, focused, outside, c)}
             data-cell={`${row}:${col}`}
             data-status={cell?.status ?? 'idle'}
-            title={cellTitle(t, cell, outside)}
+            title={cellTitle(t, cell, outside, c.locked)}
             onMouseDown={(e) => {
               e.preventDefault();
               onPointer(row, col, focused);
@@ -460,9 +460,9 @@ function periodClass(cell: PeriodCellState, focused: boolean): string {
   return classes.join(' ');
 }
 
-function cellTitle(t: ReturnType<typeof useT>, cell: CellState | undefined, outside: boolean): string | undefined {
+function cellTitle(t: ReturnType<typeof useT>, cell: CellState | undefined, outside: boolean, locked: boolean): string | undefined {
   if (outside) return t('journalWeb.journal.cell.outsideRoster');
-  if (!cell) return undefined;
+  if (!cell) return locked ? t('journalWeb.journal.cell.locked') : undefined;
   if (cell.status === 'error') return cell.error ?? t('journalWeb.journal.cell.error');
   if (cell.status === 'conflict') return t('journalWeb.journal.cell.conflict');
   const comments = cell.grades.filter((g) => g.comment).map((g) => `${g.value}: ${g.comment}`);

@@ -1,3 +1,5 @@
+import { Permission } from '@contract/permissions';
+import { SPECIAL_GRADES } from '@contract/schemas/journal';
 import { useCallback, useId, useMemo, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useSchool } from '../../app/school-context';
@@ -5,13 +7,16 @@ import { Empty, ErrorNotice, Loading } from '../../components/status';
 import { formatDate, fullName } from '../../lib/dates';
 import { useLocale, useT } from '../../lib/i18n';
 import { useDocumentTitle } from '../../lib/use-title';
-import { schoolPath } from '../auth/access';
-import { type JournalListItem, type JournalPage as JournalPageData, useJournalList, useJournalPage } from './api/journal';
+import { can, schoolPath } from '../auth/access';
+import { type JournalListItem, type JournalPage as JournalPageData, useJournalList, useJournalPage, useMyCurricula } from './api/journal';
 import { CellDialog, ConflictPanel, HistoryList } from './CellDialog';
+import { gradeLabel } from './cell-input';
 import { type Column, type GridFocus, JournalGrid } from './JournalGrid';
 import { createJournalStore, type JournalStore, lessonKey, useLessons, useStudentRow } from './journal-store';
 import { LessonPanel } from './LessonPanel';
 import { Modal } from './Modal';
+import { OverrideReason } from './OverrideReason';
+import { PeriodCloseButton } from './PeriodClose';
 import { useJournalWriter } from './use-journal-writer';
 import './journal.css';
 
@@ -51,28 +56,63 @@ export function JournalPage() {
   );
 }
 
-/** Every journal page the user may open, grouped by class or group. */
+/**
+ * The journal list split by who the user is (from /api/auth/me): the items they teach, then the
+ * class they lead, then everything else they may open.
+ */
+function useJournalSections(items: readonly JournalListItem[]) {
+  const school = useSchool();
+  const mine = useMyCurricula(school.id, school.staffId);
+  return useMemo(() => {
+    const own = new Set((mine.data?.items ?? []).map((c) => c.id));
+    const led = new Map(school.leadsClasses.map((c) => [c.id, c.name]));
+    const taught = items.filter((i) => own.has(i.curriculumId));
+    const ofMyClass = items.filter((i) => !own.has(i.curriculumId) && i.classId !== null && led.has(i.classId));
+    const rest = items.filter((i) => !taught.includes(i) && !ofMyClass.includes(i));
+    return { taught, ofMyClass, rest, ledNames: [...led.values()] };
+  }, [items, mine.data, school.leadsClasses]);
+}
+
+/** Every journal page the user may open: "my journals" first, then the rest grouped by class or group. */
 function JournalChooser({ schoolId, items }: { schoolId: string; items: readonly JournalListItem[] }) {
   const t = useT();
+  const { taught, ofMyClass, rest, ledNames } = useJournalSections(items);
   const groups = new Map<string, JournalListItem[]>();
-  for (const item of items) groups.set(item.ownerName, [...(groups.get(item.ownerName) ?? []), item]);
+  for (const item of rest) groups.set(item.ownerName, [...(groups.get(item.ownerName) ?? []), item]);
+  const link = (item: JournalListItem, label: string) => (
+    <li key={item.curriculumId}>
+      <Link to={journalPath(schoolId, item.curriculumId)} data-testid="journal-link">
+        {label}
+      </Link>
+      {item.canWrite ? null : <span className="tag">{t('journalWeb.journal.readOnly')}</span>}
+    </li>
+  );
+  const personal = taught.length > 0 || ofMyClass.length > 0;
   return (
     <section aria-label={t('journalWeb.journal.chooseHint')}>
       <p className="muted">{t('journalWeb.journal.chooseHint')}</p>
+      {personal ? (
+        <div className="journal-chooser journal-chooser--mine">
+          {taught.length > 0 ? (
+            <div className="panel journal-chooser__group" data-testid="my-journals">
+              <h2>{t('journalWeb.journal.mine')}</h2>
+              <ul>{taught.map((item) => link(item, `${item.ownerName} — ${item.subjectName}`))}</ul>
+            </div>
+          ) : null}
+          {ofMyClass.length > 0 ? (
+            <div className="panel journal-chooser__group" data-testid="my-class-journals">
+              <h2>{t('journalWeb.journal.myClass', { name: ledNames.join(', ') })}</h2>
+              <ul>{ofMyClass.map((item) => link(item, `${item.subjectName} (${item.teacherName})`))}</ul>
+            </div>
+          ) : null}
+        </div>
+      ) : null}
+      {personal && groups.size > 0 ? <h2 className="journal-chooser__heading">{t('journalWeb.journal.others')}</h2> : null}
       <div className="journal-chooser">
         {[...groups.entries()].map(([owner, subjects]) => (
           <div key={owner} className="panel journal-chooser__group">
             <h2>{owner}</h2>
-            <ul>
-              {subjects.map((item) => (
-                <li key={item.curriculumId}>
-                  <Link to={journalPath(schoolId, item.curriculumId)} data-testid="journal-link">
-                    {item.subjectName}
-                  </Link>
-                  {item.canWrite ? null : <span className="tag">{t('journalWeb.journal.readOnly')}</span>}
-                </li>
-              ))}
-            </ul>
+            <ul>{subjects.map((item) => link(item, item.subjectName))}</ul>
           </div>
         ))}
       </div>
@@ -92,9 +132,17 @@ function JournalView({
   periodId: string | undefined;
 }) {
   const t = useT();
+  const school = useSchool();
   const navigate = useNavigate();
   const page = useJournalPage(schoolId, curriculumId, periodId);
   const ids = { journal: useId(), period: useId() };
+  const { taught, ofMyClass, rest } = useJournalSections(items);
+  const option = (item: JournalListItem) => (
+    <option key={item.curriculumId} value={item.curriculumId}>
+      {item.ownerName} — {item.subjectName}
+      {item.canWrite ? '' : ` (${t('journalWeb.journal.readOnly')})`}
+    </option>
+  );
 
   return (
     <>
@@ -104,12 +152,14 @@ function JournalView({
             {t('journalWeb.journal.choose')}
           </label>
           <select id={ids.journal} value={curriculumId} onChange={(e) => navigate(journalPath(schoolId, e.target.value))}>
-            {items.map((item) => (
-              <option key={item.curriculumId} value={item.curriculumId}>
-                {item.ownerName} — {item.subjectName}
-                {item.canWrite ? '' : ` (${t('journalWeb.journal.readOnly')})`}
-              </option>
-            ))}
+            {taught.length + ofMyClass.length === 0 ? (
+              rest.map(option)
+            ) : (
+              <>
+                <optgroup label={t('journalWeb.journal.mine')}>{[...taught, ...ofMyClass].map(option)}</optgroup>
+                {rest.length > 0 ? <optgroup label={t('journalWeb.journal.others')}>{rest.map(option)}</optgroup> : null}
+              </>
+            )}
           </select>
         </div>
         <div className="field">
@@ -134,6 +184,7 @@ function JournalView({
           <button type="button" className="button button--secondary" onClick={() => window.print()} disabled={!page.data}>
             {t('journalWeb.journal.print')}
           </button>
+          {page.data && can(school, Permission.periodClose) ? <PeriodCloseButton schoolId={schoolId} period={page.data.period} /> : null}
         </div>
       </div>
       {page.isPending ? (
@@ -191,13 +242,14 @@ function LoadedJournal({ schoolId, page }: { schoolId: string; page: JournalPage
   const focusedColumn = columns[focus.col] ?? null;
   const openStudent = open ? page.students[open.row] : undefined;
   const openColumn = open ? columns[open.col] : undefined;
-  const writableAt = (at: GridFocus) => {
+  const onRoster = (at: GridFocus) => {
     const student = page.students[at.row];
     const column = columns[at.col];
-    return (
-      !!student && !!column && page.canWrite && !column.locked && student.spans.some((s) => column.date >= s.from && column.date <= s.to)
-    );
+    return !!student && !!column && student.spans.some((s) => column.date >= s.from && column.date <= s.to);
   };
+  const writableAt = (at: GridFocus) => page.canWrite && !columns[at.col]?.locked && onRoster(at);
+  // R4.2: an admin may change a closed period's record, with a reason.
+  const overridableAt = (at: GridFocus) => page.canOverrideLock && !!columns[at.col]?.locked && onRoster(at);
 
   return (
     <>
@@ -241,6 +293,7 @@ function LoadedJournal({ schoolId, page }: { schoolId: string; page: JournalPage
           student={openStudent}
           column={openColumn}
           writable={writableAt(open)}
+          overridable={overridableAt(open)}
           onClose={() => setOpen(null)}
         />
       ) : null}
@@ -270,6 +323,7 @@ function PeriodDialog({
   const t = useT();
   const student = page.students[studentIndex] as JournalPageData['students'][number];
   const row = useStudentRow(store, student.id);
+  const overridable = page.canOverrideLock && page.period.closed;
   return (
     <Modal title={`${fullName(student)} — ${t('journalWeb.journal.periodGrade.title')}`} onClose={onClose} testId="period-dialog">
       {row.period.conflict ? (
@@ -279,6 +333,15 @@ function PeriodDialog({
         <p className="field__error" role="alert">
           {row.period.error}
         </p>
+      ) : null}
+      {page.period.closed && !overridable ? <p className="muted">{t('journalWeb.journal.cell.locked')}</p> : null}
+      {overridable ? (
+        <PeriodGradeOverride
+          key={row.period.grade?.version ?? 0}
+          page={page}
+          current={row.period.grade?.value ?? null}
+          onSave={(value, reason) => void writer.savePeriodGrade(student.id, value, reason)}
+        />
       ) : null}
       <section className="journal-dialog__section">
         <h3>{t('journalWeb.cell.history')}</h3>
@@ -291,6 +354,56 @@ function PeriodDialog({
         />
       </section>
     </Modal>
+  );
+}
+
+/** An admin's correction of a closed period's grade: the new value and the required reason (R4.2). */
+function PeriodGradeOverride({
+  page,
+  current,
+  onSave,
+}: {
+  page: JournalPageData;
+  current: string | null;
+  onSave: (value: string | null, reason: string) => void;
+}) {
+  const t = useT();
+  const [reason, setReason] = useState('');
+  const [value, setValue] = useState(current ?? '');
+  const valueId = useId();
+  const scale = (page.scales.find((s) => s.code === page.defaultScale) ?? page.scales[0])?.values.map((v) => v.value) ?? [];
+  const choices = [...new Set([...scale, ...SPECIAL_GRADES, ...(current ? [current] : [])])];
+  const ready = reason.trim() !== '' && value !== (current ?? '');
+  return (
+    <form
+      className="journal-dialog__section"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (ready) onSave(value || null, reason.trim());
+      }}
+    >
+      <OverrideReason period={page.period.name} value={reason} onChange={setReason} />
+      <div className="form form--inline">
+        <div className="field">
+          <label className="field__label" htmlFor={valueId}>
+            {t('journalWeb.override.periodGrade')}
+          </label>
+          <select id={valueId} value={value} disabled={reason.trim() === ''} onChange={(e) => setValue(e.target.value)}>
+            <option value="">{t('journalWeb.override.periodGradeEmpty')}</option>
+            {choices.map((v) => (
+              <option key={v} value={v}>
+                {gradeLabel(t, v)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="form__actions">
+          <button type="submit" className="button" disabled={!ready}>
+            {t('journalWeb.override.save')}
+          </button>
+        </div>
+      </div>
+    </form>
   );
 }
 

@@ -5,6 +5,8 @@ import { useLocale, useT } from '../../lib/i18n';
 import { conflictCurrent, type JournalPage, type LessonRecord, writeLesson } from './api/journal';
 import type { Column } from './JournalGrid';
 import { type JournalStore, type LessonMeta, useLessonMeta } from './journal-store';
+import { LessonFiles } from './LessonFiles';
+import { OverrideReason } from './OverrideReason';
 
 /** The selected lesson's topic, homework (text, due date), control work and files (R3.1). */
 export function LessonPanel({
@@ -46,7 +48,10 @@ function LessonForm({
 }) {
   const t = useT();
   const { locale } = useLocale();
-  const writable = page.canWrite && !column.locked;
+  // R4.2: a closed period's lesson is read-only; an admin may still correct it with a reason.
+  const overridable = page.canOverrideLock && column.locked;
+  const [reason, setReason] = useState('');
+  const writable = (page.canWrite && !column.locked) || (overridable && reason.trim() !== '');
   const [draft, setDraft] = useState({
     topic: lesson.topic ?? '',
     homework: lesson.homework ?? '',
@@ -81,6 +86,7 @@ function LessonForm({
         homeworkDueOn: draft.homeworkDueOn || null,
         controlWorkTypeId: draft.controlWorkTypeId || null,
         version: lesson.version,
+        reason: overridable ? reason.trim() : undefined,
       });
       apply(record);
       setState({ kind: 'saved' });
@@ -115,6 +121,7 @@ function LessonForm({
           ) : null}
         </div>
       ) : null}
+      {overridable ? <OverrideReason period={page.period.name} value={reason} onChange={setReason} /> : null}
       <form className="form journal-lesson__form" onSubmit={submit}>
         <div className="field">
           <label className="field__label" htmlFor={ids.topic}>
@@ -178,9 +185,6 @@ function LessonForm({
             </select>
           </div>
         </div>
-        {lesson.attachmentCount > 0 ? (
-          <p className="muted">{t('journalWeb.lesson.attachments', { count: lesson.attachmentCount })}</p>
-        ) : null}
         {writable ? (
           <div className="form__actions">
             <button type="submit" className="button" disabled={state.kind === 'saving'}>
@@ -199,6 +203,15 @@ function LessonForm({
           </div>
         ) : null}
       </form>
+      <LessonFiles
+        schoolId={schoolId}
+        page={page}
+        store={store}
+        column={column}
+        lesson={lesson}
+        canChange={page.canWrite && !column.locked}
+        onLessonRecord={apply}
+      />
     </aside>
   );
 }

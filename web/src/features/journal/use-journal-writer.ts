@@ -34,18 +34,31 @@ export interface GradeFields {
   comment?: string;
 }
 
+/**
+ * Every write takes an optional `reason`: an admin's written reason for changing a record of a
+ * closed period (R4.2). The server refuses such a change without one (423) and keeps the reason in
+ * the record's history and the audit log; in an open period it is not sent.
+ */
 export interface JournalWriter {
   /** Applies what was typed into a cell: diffs it against the confirmed grades and mark. */
-  saveCell: (studentId: string, date: string, lessonNumber: number, intent: CellIntent) => Promise<void>;
+  saveCell: (studentId: string, date: string, lessonNumber: number, intent: CellIntent, reason?: string) => Promise<void>;
   addGrade: (
     studentId: string,
     date: string,
     lessonNumber: number,
     fields: Required<Pick<GradeFields, 'value' | 'workTypeId'>> & GradeFields,
+    reason?: string,
   ) => Promise<void>;
-  changeGrade: (studentId: string, date: string, lessonNumber: number, gradeId: string, fields: GradeFields) => Promise<void>;
-  removeGrade: (studentId: string, date: string, lessonNumber: number, gradeId: string) => Promise<void>;
-  savePeriodGrade: (studentId: string, value: string | null) => Promise<void>;
+  changeGrade: (
+    studentId: string,
+    date: string,
+    lessonNumber: number,
+    gradeId: string,
+    fields: GradeFields,
+    reason?: string,
+  ) => Promise<void>;
+  removeGrade: (studentId: string, date: string, lessonNumber: number, gradeId: string, reason?: string) => Promise<void>;
+  savePeriodGrade: (studentId: string, value: string | null, reason?: string) => Promise<void>;
   /** The teacher's answer to a 409: keep what is in the journal now, or write their own value over it. */
   resolveCell: (studentId: string, date: string, lessonNumber: number, choice: 'theirs' | 'mine') => Promise<void>;
   resolvePeriod: (studentId: string, choice: 'theirs' | 'mine') => Promise<void>;
@@ -108,15 +121,16 @@ export function useJournalWriter(schoolId: string, page: JournalPage, store: Jou
       date: string,
       lessonNumber: number,
       fields: GradeFields & { value: string; workTypeId: string },
+      reason?: string,
     ) {
-      const grade = await createGrade(schoolId, curriculumId, { studentId, date, lessonNumber, scale, ...fields });
+      const grade = await createGrade(schoolId, curriculumId, { studentId, date, lessonNumber, scale, ...fields, reason });
       setCell(studentId, lessonKey(date, lessonNumber), (c) => ({ ...c, grades: [...c.grades, grade] }));
       if (grade.lessonId) noteLessonId(date, lessonNumber, grade.lessonId);
     }
 
-    async function gradeUpdate(studentId: string, key: string, grade: Grade, fields: GradeFields) {
+    async function gradeUpdate(studentId: string, key: string, grade: Grade, fields: GradeFields, reason?: string) {
       try {
-        const next = await updateGrade(schoolId, grade.id, { ...fields, version: grade.version });
+        const next = await updateGrade(schoolId, grade.id, { ...fields, version: grade.version, reason });
         setCell(studentId, key, (c) => ({ ...c, grades: replaceGrade(c.grades, grade.id, next) }));
       } catch (err) {
         const theirs = conflictCurrent<Grade>(err);
@@ -126,9 +140,9 @@ export function useJournalWriter(schoolId: string, page: JournalPage, store: Jou
       }
     }
 
-    async function gradeDelete(studentId: string, key: string, grade: Grade) {
+    async function gradeDelete(studentId: string, key: string, grade: Grade, reason?: string) {
       try {
-        await deleteGrade(schoolId, grade.id, grade.version);
+        await deleteGrade(schoolId, grade.id, grade.version, reason);
         setCell(studentId, key, (c) => ({ ...c, grades: replaceGrade(c.grades, grade.id, null) }));
       } catch (err) {
         const theirs = conflictCurrent<Grade>(err);
@@ -138,10 +152,17 @@ export function useJournalWriter(schoolId: string, page: JournalPage, store: Jou
       }
     }
 
-    async function markWrite(studentId: string, date: string, lessonNumber: number, mark: AttendanceMark | null, version: number) {
+    async function markWrite(
+      studentId: string,
+      date: string,
+      lessonNumber: number,
+      mark: AttendanceMark | null,
+      version: number,
+      reason?: string,
+    ) {
       const key = lessonKey(date, lessonNumber);
       try {
-        const res = await setAttendance(schoolId, curriculumId, { studentId, date, lessonNumber, mark, version });
+        const res = await setAttendance(schoolId, curriculumId, { studentId, date, lessonNumber, mark, version, reason });
         setCell(studentId, key, (c) => ({ ...c, attendance: res.item }));
         if (res.item) noteLessonId(date, lessonNumber, res.item.lessonId);
       } catch (err) {
@@ -181,14 +202,14 @@ export function useJournalWriter(schoolId: string, page: JournalPage, store: Jou
       });
     };
 
-    const saveCell: JournalWriter['saveCell'] = (studentId, date, lessonNumber, intent) =>
+    const saveCell: JournalWriter['saveCell'] = (studentId, date, lessonNumber, intent, reason) =>
       withStatus(studentId, date, lessonNumber, intent, async () => {
         const key = lessonKey(date, lessonNumber);
         // Read at run time: an earlier write of this cell may have just changed the rows.
         const cell = store.cell(studentId, key);
         const currentMark = cell.attendance?.mark ?? null;
         if (intent.mark !== undefined && intent.mark !== currentMark) {
-          await markWrite(studentId, date, lessonNumber, intent.mark, cell.attendance?.version ?? 0);
+          await markWrite(studentId, date, lessonNumber, intent.mark, cell.attendance?.version ?? 0, reason);
         }
         if (intent.grades === null) return;
         const existing = [...cell.grades];
@@ -197,30 +218,30 @@ export function useJournalWriter(schoolId: string, page: JournalPage, store: Jou
           const grade = existing[i];
           const value = wanted[i];
           if (grade && value !== undefined) {
-            if (grade.value !== value) await gradeUpdate(studentId, key, grade, { value });
+            if (grade.value !== value) await gradeUpdate(studentId, key, grade, { value }, reason);
           } else if (value !== undefined) {
-            await gradeCreate(studentId, date, lessonNumber, { value, workTypeId: defaultWorkType(date, lessonNumber) });
+            await gradeCreate(studentId, date, lessonNumber, { value, workTypeId: defaultWorkType(date, lessonNumber) }, reason);
           } else if (grade) {
-            await gradeDelete(studentId, key, grade);
+            await gradeDelete(studentId, key, grade, reason);
           }
         }
       });
 
-    const addGrade: JournalWriter['addGrade'] = (studentId, date, lessonNumber, fields) =>
-      withStatus(studentId, date, lessonNumber, null, () => gradeCreate(studentId, date, lessonNumber, fields));
+    const addGrade: JournalWriter['addGrade'] = (studentId, date, lessonNumber, fields, reason) =>
+      withStatus(studentId, date, lessonNumber, null, () => gradeCreate(studentId, date, lessonNumber, fields, reason));
 
-    const changeGrade: JournalWriter['changeGrade'] = (studentId, date, lessonNumber, gradeId, fields) =>
+    const changeGrade: JournalWriter['changeGrade'] = (studentId, date, lessonNumber, gradeId, fields, reason) =>
       withStatus(studentId, date, lessonNumber, null, async () => {
         const key = lessonKey(date, lessonNumber);
         const grade = store.cell(studentId, key).grades.find((g) => g.id === gradeId);
-        if (grade) await gradeUpdate(studentId, key, grade, fields);
+        if (grade) await gradeUpdate(studentId, key, grade, fields, reason);
       });
 
-    const removeGrade: JournalWriter['removeGrade'] = (studentId, date, lessonNumber, gradeId) =>
+    const removeGrade: JournalWriter['removeGrade'] = (studentId, date, lessonNumber, gradeId, reason) =>
       withStatus(studentId, date, lessonNumber, null, async () => {
         const key = lessonKey(date, lessonNumber);
         const grade = store.cell(studentId, key).grades.find((g) => g.id === gradeId);
-        if (grade) await gradeDelete(studentId, key, grade);
+        if (grade) await gradeDelete(studentId, key, grade, reason);
       });
 
     const resolveCell: JournalWriter['resolveCell'] = async (studentId, date, lessonNumber, choice) => {
@@ -247,7 +268,7 @@ export function useJournalWriter(schoolId: string, page: JournalPage, store: Jou
       });
     };
 
-    const periodWrite = (studentId: string, value: string | null, version: number) => {
+    const periodWrite = (studentId: string, value: string | null, version: number, reason?: string) => {
       store.updatePeriod(studentId, (p) => ({ ...p, status: 'saving', pending: value, error: null, conflict: null }));
       return serial(`${studentId}|period`, async () => {
         try {
@@ -257,6 +278,7 @@ export function useJournalWriter(schoolId: string, page: JournalPage, store: Jou
             periodId: periodKind === 'period' ? page.period.id : undefined,
             value,
             version,
+            reason,
           });
           store.updatePeriod(studentId, (p) => ({ ...p, grade: res.item, status: 'saved', pending: undefined }));
         } catch (err) {
@@ -276,10 +298,10 @@ export function useJournalWriter(schoolId: string, page: JournalPage, store: Jou
       });
     };
 
-    const savePeriodGrade: JournalWriter['savePeriodGrade'] = (studentId, value) => {
+    const savePeriodGrade: JournalWriter['savePeriodGrade'] = (studentId, value, reason) => {
       const current = store.get().rows[studentId]?.period.grade ?? null;
       if ((current?.value ?? null) === value) return Promise.resolve();
-      return periodWrite(studentId, value, current?.version ?? 0);
+      return periodWrite(studentId, value, current?.version ?? 0, reason);
     };
 
     const resolvePeriod: JournalWriter['resolvePeriod'] = async (studentId, choice) => {

@@ -30,16 +30,17 @@ export function CodesPage() {
   const t = useT();
   const { me, school } = useSession();
   const [params, setParams] = useSearchParams();
+  // An admin issues codes in any class; a class teacher only in the classes they lead, which
+  // /api/auth/me names (the server checks the same thing: server/access/policy.ts).
+  const anyClass = hasAnyRole(school, ['school_admin']);
   const classes = useClasses(school.id);
   const classSelectId = useId();
   const [issued, setIssued] = useState<Issued | null>(null);
   useDocumentTitle(t('serviceWeb.codes.title'));
 
-  // A class teacher starts on the class they lead (the server allows only that one); an admin on the first.
-  const allClasses = classes.data?.items ?? [];
-  const leads = hasAnyRole(school, ['school_admin']) ? [] : allClasses.filter((c) => c.classTeacherName === me.displayName);
-  const offered = leads.length > 0 ? leads : allClasses;
-  const classId = params.get('class') ?? offered[0]?.id ?? '';
+  const offered: readonly { id: string; name: string }[] = anyClass ? (classes.data?.items ?? []) : school.leadsClasses;
+  const wanted = params.get('class');
+  const classId = offered.some((c) => c.id === wanted) ? (wanted as string) : (offered[0]?.id ?? '');
   const studentParam = params.get('student');
 
   const setParam = (key: string, value: string | null) =>
@@ -75,12 +76,12 @@ export function CodesPage() {
           <ChosenStudent schoolId={school.id} studentId={studentParam} onIssued={setIssued} onClear={() => setParam('student', null)} />
         ) : null}
 
-        {classes.isPending ? (
+        {anyClass && classes.isPending ? (
           <Loading />
-        ) : classes.isError ? (
+        ) : anyClass && classes.isError ? (
           <ErrorNotice error={classes.error} onRetry={() => classes.refetch()} />
-        ) : allClasses.length === 0 ? (
-          <Empty>{t('web.school.noClasses')}</Empty>
+        ) : offered.length === 0 ? (
+          <Empty>{anyClass ? t('web.school.noClasses') : t('serviceWeb.codes.noLedClass')}</Empty>
         ) : (
           <>
             <div className="field field--narrow">

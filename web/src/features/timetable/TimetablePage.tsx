@@ -3,12 +3,12 @@ import { Permission } from '@contract/permissions';
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { useSchool } from '../../app/school-context';
+import { useSession } from '../../app/school-context';
 import { Empty, ErrorNotice, errorText, Loading, SuccessNotice } from '../../components/status';
 import { formatDate, todayIso } from '../../lib/dates';
 import { useLocale, useT } from '../../lib/i18n';
 import { useDocumentTitle } from '../../lib/use-title';
-import { can } from '../auth/access';
+import { can, hasAnyRole } from '../auth/access';
 import {
   type ChangeCreate,
   type Curriculum,
@@ -51,15 +51,20 @@ function addDays(iso: string, days: number): string {
 /** Timetables (R2.1–2.2): a class's or a teacher's week (all staff), and the admin's week-grid editor. */
 export function TimetablePage() {
   const t = useT();
-  const school = useSchool();
+  const { me, school } = useSession();
   const [params, setParams] = useSearchParams();
   const canManage = can(school, Permission.timetableManage);
-  const view = (params.get('view') as View | null) ?? 'class';
+  // Who "I" am comes from /api/auth/me: a teacher opens on their own week, a class teacher's class
+  // view on the class they lead; an address with ?view=, ?staffId= or ?classId= wins.
+  const ownStaffId = school.staffId;
+  const teaches = hasAnyRole(school, ['teacher', 'class_teacher']);
+  const view = (params.get('view') as View | null) ?? (ownStaffId && teaches ? 'teacher' : 'class');
   const week = mondayOf(params.get('week') ?? todayIso());
-  const classId = params.get('classId');
-  const staffId = params.get('staffId');
+  const classId = params.get('classId') ?? school.leadsClasses[0]?.id ?? null;
+  const staffId = params.get('staffId') ?? ownStaffId;
   const classes = useClasses(school.id);
   const staff = useStaff(school.id);
+  const staffItems = staff.data?.items ?? [];
   const ids = { view: useId(), cls: useId(), staff: useId() };
   useDocumentTitle(t('journalWeb.tt.title'));
 
@@ -99,9 +104,13 @@ export function TimetablePage() {
             </label>
             <select id={ids.staff} value={staffId ?? ''} onChange={(e) => set({ staffId: e.target.value })}>
               <option value="">{t('journalWeb.tt.chooseTeacher')}</option>
-              {(staff.data?.items ?? []).map((s) => (
+              {ownStaffId && !staffItems.some((s) => s.id === ownStaffId) ? (
+                <option value={ownStaffId}>{t('journalWeb.tt.me', { name: me.displayName })}</option>
+              ) : null}
+              {staffItems.map((s) => (
                 <option key={s.id} value={s.id}>
                   {s.surname} {s.name} {s.patronymic}
+                  {s.id === ownStaffId ? ` ${t('journalWeb.tt.meMark')}` : ''}
                 </option>
               ))}
             </select>
@@ -122,6 +131,18 @@ export function TimetablePage() {
           </div>
         )}
         <WeekNav week={week} onWeek={(w) => set({ week: w })} />
+        {ownStaffId && teaches && !(view === 'teacher' && staffId === ownStaffId) ? (
+          <div className="form__actions">
+            <button
+              type="button"
+              className="button button--secondary button--small"
+              onClick={() => set({ view: 'teacher', staffId: ownStaffId })}
+              data-testid="my-timetable"
+            >
+              {t('journalWeb.tt.myWeek')}
+            </button>
+          </div>
+        ) : null}
       </div>
       {classes.isError ? <ErrorNotice error={classes.error} /> : null}
       {view === 'edit' && canManage ? (

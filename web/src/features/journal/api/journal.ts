@@ -12,7 +12,7 @@ import type {
 } from '@contract/schemas/journal';
 import type { Static } from '@sinclair/typebox';
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { ApiError, api, withQuery } from '../../../lib/api';
+import { ApiError, api, NETWORK_ERROR, withQuery } from '../../../lib/api';
 
 /**
  * The class journal's endpoints (server/modules/journal/journal.routes.ts). Every write carries
@@ -136,3 +136,82 @@ export function conflictCurrent<T>(error: unknown): T | null | undefined {
   if (!(error instanceof ApiError) || error.status !== 409 || !('current' in error.details)) return undefined;
   return (error.details.current ?? null) as T | null;
 }
+
+/** GET /curriculum?teacherId=: the curriculum items the signed-in teacher teaches ("my journals"). */
+export const useMyCurricula = (schoolId: string, staffId: string | null) =>
+  useQuery({
+    queryKey: ['journal', schoolId, 'my-curricula', staffId],
+    queryFn: ({ signal }) =>
+      api.get<{ items: { id: string }[] }>(`${school(schoolId)}/curriculum`, { teacherId: staffId ?? undefined }, signal),
+    enabled: !!staffId,
+    staleTime: 5 * 60_000,
+  });
+
+// --- Homework attachments (server/modules/journal/attachments.routes.ts)
+
+export type Attachment = LessonRecord['attachments'][number];
+
+/**
+ * The server's limits (server/modules/journal/attachments.service.ts: ATTACHMENT_MAX_BYTES,
+ * ATTACHMENTS_PER_LESSON and the type allow-list, checked there by content), shown before an
+ * upload. The server stays the judge: its 413/415/422 message is shown as it comes.
+ */
+export const ATTACHMENT_LIMITS = {
+  maxMegabytes: 10,
+  perLesson: 10,
+  extensions: ['pdf', 'png', 'jpg', 'jpeg', 'gif', 'webp', 'docx', 'xlsx', 'pptx', 'odt', 'txt'],
+} as const;
+
+export const lessonKeys = {
+  record: (schoolId: string, lessonId: string) => ['journal', schoolId, 'lesson', lessonId] as const,
+};
+
+/** GET /lessons/:id: the lesson record with its attachments. */
+export const useLessonRecord = (schoolId: string, lessonId: string | null) =>
+  useQuery({
+    queryKey: lessonKeys.record(schoolId, lessonId ?? ''),
+    queryFn: ({ signal }) => api.get<LessonRecord>(`${school(schoolId)}/lessons/${encodeURIComponent(lessonId ?? '')}`, undefined, signal),
+    enabled: !!lessonId,
+  });
+
+export const attachmentUrl = (schoolId: string, lessonId: string, attachmentId: string) =>
+  `${school(schoolId)}/lessons/${encodeURIComponent(lessonId)}/attachments/${encodeURIComponent(attachmentId)}`;
+
+/** POST /lessons/:id/attachments (multipart, one file). */
+export async function uploadAttachment(schoolId: string, lessonId: string, file: File, locale: string): Promise<Attachment> {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  let response: Response;
+  try {
+    response = await fetch(`${school(schoolId)}/lessons/${encodeURIComponent(lessonId)}/attachments`, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { accept: 'application/json', 'accept-language': locale },
+      body: form,
+    });
+  } catch {
+    throw new ApiError(NETWORK_ERROR, 'network', '');
+  }
+  const data = (await response.json().catch(() => null)) as { error?: { code?: string; message?: string } } | Attachment | null;
+  if (!response.ok) {
+    const error = data && 'error' in data ? data.error : undefined;
+    throw new ApiError(response.status, error?.code ?? 'http_error', error?.message ?? '');
+  }
+  return data as Attachment;
+}
+
+/** DELETE /lessons/:id/attachments/:attachmentId */
+export const deleteAttachment = (schoolId: string, lessonId: string, attachmentId: string) =>
+  api.delete(attachmentUrl(schoolId, lessonId, attachmentId));
+
+// --- Closing and reopening a study period (R4.2; admins)
+
+export type Period = JournalPage['period'];
+
+/** POST /periods/:id/close: grades and attendance of the period lock. */
+export const closePeriod = (schoolId: string, periodId: string) =>
+  api.post<Period>(`${school(schoolId)}/periods/${encodeURIComponent(periodId)}/close`);
+
+/** POST /periods/:id/reopen with the reason, which goes to the audit log. */
+export const reopenPeriod = (schoolId: string, periodId: string, reason: string) =>
+  api.post<Period>(`${school(schoolId)}/periods/${encodeURIComponent(periodId)}/reopen`, { reason });

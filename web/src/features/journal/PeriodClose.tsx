@@ -1,0 +1,130 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useId, useState } from 'react';
+import { errorText } from '../../components/status';
+import { useT } from '../../lib/i18n';
+import { closePeriod, type Period, reopenPeriod } from './api/journal';
+import { Modal } from './Modal';
+
+/**
+ * The admin's close / reopen of the period shown (R4.2), each behind a confirmation: closing
+ * locks the period's grades and marks in every journal it applies to; reopening needs a reason,
+ * which the server keeps in the audit log. The journal reloads afterwards to show the new state.
+ */
+export function PeriodCloseButton({ schoolId, period }: { schoolId: string; period: Period }) {
+  const t = useT();
+  const queryClient = useQueryClient();
+  const [asking, setAsking] = useState(false);
+  const [done, setDone] = useState<string | null>(null);
+  const name = period.name || t('journalWeb.period.none');
+
+  const finished = async (message: string) => {
+    setAsking(false);
+    setDone(message);
+    await queryClient.invalidateQueries({ queryKey: ['journal', schoolId] });
+  };
+
+  return (
+    <>
+      <button
+        type="button"
+        className={`button button--small ${period.closed ? 'button--secondary' : 'button--danger'}`}
+        onClick={() => {
+          setDone(null);
+          setAsking(true);
+        }}
+        data-testid={period.closed ? 'period-reopen' : 'period-close'}
+      >
+        {period.closed ? t('journalWeb.period.reopen') : t('journalWeb.period.close')}
+      </button>
+      {done ? (
+        <p className="form__saved" role="status">
+          {done}
+        </p>
+      ) : null}
+      {asking ? (
+        <Modal
+          title={period.closed ? t('journalWeb.period.reopenTitle', { period: name }) : t('journalWeb.period.closeTitle', { period: name })}
+          onClose={() => setAsking(false)}
+          testId="period-confirm"
+        >
+          <PeriodConfirm
+            schoolId={schoolId}
+            period={period}
+            onDone={() => void finished(t(period.closed ? 'journalWeb.period.reopened' : 'journalWeb.period.closed', { period: name }))}
+            onCancel={() => setAsking(false)}
+          />
+        </Modal>
+      ) : null}
+    </>
+  );
+}
+
+function PeriodConfirm({
+  schoolId,
+  period,
+  onDone,
+  onCancel,
+}: {
+  schoolId: string;
+  period: Period;
+  onDone: () => void;
+  onCancel: () => void;
+}) {
+  const t = useT();
+  const reasonId = useId();
+  const [reason, setReason] = useState('');
+  const [state, setState] = useState<{ busy: boolean; error: string | null }>({ busy: false, error: null });
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (period.closed && reason.trim() === '') return;
+    setState({ busy: true, error: null });
+    try {
+      if (period.closed) await reopenPeriod(schoolId, period.id, reason.trim());
+      else await closePeriod(schoolId, period.id);
+      onDone();
+    } catch (err) {
+      setState({ busy: false, error: errorText(t, err) });
+    }
+  };
+
+  return (
+    <form className="form journal-dialog__section" onSubmit={submit}>
+      <p>{period.closed ? t('journalWeb.period.reopenText') : t('journalWeb.period.closeText')}</p>
+      {period.closed ? (
+        <div className="field">
+          <label className="field__label" htmlFor={reasonId}>
+            {t('journalWeb.period.reopenReason')}
+          </label>
+          <textarea
+            id={reasonId}
+            value={reason}
+            maxLength={1000}
+            rows={2}
+            required
+            onChange={(e) => setReason(e.target.value)}
+            data-testid="reopen-reason"
+          />
+        </div>
+      ) : null}
+      {state.error ? (
+        <p className="field__error" role="alert">
+          {state.error}
+        </p>
+      ) : null}
+      <div className="form__actions">
+        <button
+          type="submit"
+          className={`button ${period.closed ? '' : 'button--danger'}`}
+          disabled={state.busy || (period.closed && reason.trim() === '')}
+          data-testid="period-confirm-button"
+        >
+          {period.closed ? t('journalWeb.period.reopenConfirm') : t('journalWeb.period.closeConfirm')}
+        </button>
+        <button type="button" className="button button--quiet" onClick={onCancel}>
+          {t('journalWeb.period.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
