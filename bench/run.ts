@@ -5,6 +5,7 @@
  */
 const scenarios: Record<string, () => Promise<void>> = {
   journal: async () => (await import('./journal.js')).runJournalBench(),
+  diary: async () => (await import('./diary.js')).runDiaryBench(),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, type SqliteDatabase, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import { type DatabaseKind, databaseKindOf } from '../config.js';
 import type { Database } from './schema.js';
@@ -38,12 +38,33 @@ function openSqlite(url: string): SQLite.Database {
   return sqlite;
 }
 
+/**
+ * Reuses prepared statements by SQL text: Kysely's SQLite driver prepares every query anew, and
+ * preparing costs more than running a primary-key read. One connection, serialised by Kysely, so
+ * a statement is never used by two queries at once. Bounded: cleared when it grows past 2,000.
+ */
+function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
+  const statements = new Map<string, SQLite.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare: (sql: string) => {
+      let statement = statements.get(sql);
+      if (!statement) {
+        if (statements.size >= 2_000) statements.clear();
+        statement = sqlite.prepare(sql);
+        statements.set(sql, statement);
+      }
+      return statement;
+    },
+  };
+}
+
 /** Opens the database named by the URL (sqlite:… or postgres://…). */
 export function connect(url: string, options: ConnectOptions = {}): DbHandle {
   const kind = databaseKindOf(url);
   if (kind === 'sqlite') {
     const sqlite = openSqlite(url);
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
     return { db, kind, close: () => db.destroy() };
   }
   const pool = new pg.Pool({

@@ -49,7 +49,8 @@ export function registerAuthGate(app: FastifyInstance, deps: Deps): void {
     const access = request.routeOptions.config?.access;
     const token = request.cookies[SESSION_COOKIE];
     if (access === undefined) return;
-    if (token) {
+    // A route may have resolved the actor already (the diary's short session cache).
+    if (token && !request.actor) {
       const resolved = await resolveSession(deps, token, request.ip, request.locale);
       if (resolved) {
         request.actor = { ...resolved.actor, locale: request.locale };

@@ -269,23 +269,32 @@ export async function schoolTimeZone(db: Db, schoolId: string) {
 
 /**
  * The freshness check of a prepared week, in one round trip: the sum of the stamps of the week's
- * scopes (for this week and for every week) and the viewer's seen marker. Both come from primary
- * keys (diary_stamps_pk, diary_seen_pk).
+ * scopes (for this week and for every week), the viewer's seen marker, and whether the viewer's
+ * session still exists (read-only look at the auth module's sessions table: logout and password
+ * changes delete the row). All three are primary-key reads.
  */
-export async function freshness(db: Db, schoolId: string, scopeIds: readonly string[], week: string, userId: string, studentId: string) {
+export async function freshness(
+  db: Db,
+  q: { schoolId: string; scopeIds: readonly string[]; week: string; userId: string; studentId: string; sessionId: string | null },
+) {
   const row = await db
     .selectNoFrom((eb) => [
       eb
         .selectFrom('diary_stamps')
         .select(sql<number>`coalesce(sum(version), 0)`.as('v'))
-        .where('school_id', '=', schoolId)
-        .where('scope_id', 'in', scopeIds)
-        .where('week_start', 'in', [week, '*'])
+        .where('school_id', '=', q.schoolId)
+        .where('scope_id', 'in', q.scopeIds)
+        .where('week_start', 'in', [q.week, '*'])
         .as('stamp'),
-      eb.selectFrom('diary_seen').select('seen_at').where('user_id', '=', userId).where('student_id', '=', studentId).as('seen'),
+      eb.selectFrom('diary_seen').select('seen_at').where('user_id', '=', q.userId).where('student_id', '=', q.studentId).as('seen'),
+      eb
+        .selectFrom('sessions')
+        .select(sql<number>`1`.as('one'))
+        .where('id', '=', q.sessionId ?? '')
+        .as('live'),
     ])
     .executeTakeFirstOrThrow();
-  return { stamp: Number(row.stamp ?? 0), seenAt: row.seen ?? null };
+  return { stamp: Number(row.stamp ?? 0), seenAt: row.seen ?? null, live: row.live !== null };
 }
 
 export async function seenAt(db: Db, userId: string, studentId: string) {

@@ -17,6 +17,7 @@ import { actorOf } from '../../http/auth-gate.js';
 import type { Deps } from '../../lib/deps.js';
 import { diaryGrades, diaryWeek, markDiarySeen } from './diary.service.js';
 import { calendarFeedText, createCalendarFeed, openDiaryAttachment, revokeCalendarFeed } from './diary-feed.service.js';
+import { cachedSessionActor } from './diary-session.js';
 
 const base = '/api/schools/:schoolId/students/:studentId/diary';
 
@@ -35,6 +36,15 @@ export function diaryRoutes(deps: Deps): FastifyPluginAsyncTypebox {
       `${base}/week`,
       {
         config: { access: 'authenticated' },
+        // The hottest read of the system: the actor comes from a short per-node cache (the gate then
+        // skips its own lookup); the service re-checks that the session still exists.
+        preValidation: async (request) => {
+          const cached = await cachedSessionActor(deps, request);
+          if (cached) {
+            request.actor = cached.actor;
+            request.sessionId = cached.sessionId;
+          }
+        },
         schema: {
           tags: ['diary'],
           summary: "A student's diary week: lessons, topics, homework, grades, attendance, changes (ETag; 304 when unchanged)",
@@ -45,7 +55,7 @@ export function diaryRoutes(deps: Deps): FastifyPluginAsyncTypebox {
       },
       async (request, reply) => {
         const { schoolId, studentId } = request.params;
-        const week = await diaryWeek(deps, actorOf(request), schoolId, studentId, request.query.weekOf);
+        const week = await diaryWeek(deps, actorOf(request), schoolId, studentId, request.query.weekOf, request.sessionId);
         // private: a shared cache must never keep one family's diary; no-cache: revalidate with the ETag.
         reply.header('cache-control', 'private, no-cache').header('etag', week.etag).header('vary', 'cookie, accept-language');
         if (matches(request.headers['if-none-match'], week.etag)) return reply.status(304).send(null);

@@ -3,7 +3,7 @@ import type { Actor } from '../../access/actor.js';
 import type { Db } from '../../db/connect.js';
 import { addDays } from '../../lib/dates.js';
 import type { Deps } from '../../lib/deps.js';
-import { notFound } from '../../lib/errors.js';
+import { notFound, unauthenticated } from '../../lib/errors.js';
 import { AuditAction, recordAudit } from '../audit/audit.service.js';
 import { weekStart } from '../timetable/lesson-derivation.js';
 import { loadCurricula } from '../timetable/timetable.service.js';
@@ -85,6 +85,7 @@ export async function diaryWeek(
   schoolId: string,
   studentId: string,
   weekOf: string | undefined,
+  sessionId: string | null = null,
 ): Promise<WeekResponse> {
   const today = await schoolToday(deps, schoolId);
   const reader = await requireDiaryRead(deps, actor, schoolId, studentId, today);
@@ -95,7 +96,15 @@ export async function diaryWeek(
   const viewer = viewerOf(actor);
   const cached = cache.get(key);
   if (cached) {
-    const fresh = await repo.freshness(deps.db, schoolId, cached.prepared.scopes, monday, viewer, studentId);
+    const fresh = await repo.freshness(deps.db, {
+      schoolId,
+      scopeIds: cached.prepared.scopes,
+      week: monday,
+      userId: viewer,
+      studentId,
+      sessionId,
+    });
+    if (sessionId && !fresh.live) throw unauthenticated();
     if (fresh.stamp === cached.stamp) {
       return { body: serialise(cached, fresh.seenAt), etag: etagOf(monday, cached.stamp, fresh.seenAt, actor.locale) };
     }
@@ -104,7 +113,8 @@ export async function diaryWeek(
   // Read the stamps BEFORE the data: a write that lands in between makes the stamp we keep older
   // than the data, so the next request rebuilds; never the other way round (a stale week kept as fresh).
   const scopes = await scopesOf(deps, schoolId, studentId, monday, addDays(monday, 5));
-  const fresh = await repo.freshness(deps.db, schoolId, scopes, monday, viewer, studentId);
+  const fresh = await repo.freshness(deps.db, { schoolId, scopeIds: scopes, week: monday, userId: viewer, studentId, sessionId });
+  if (sessionId && !fresh.live) throw unauthenticated();
   const prepared = await prepareWeek(deps, actor.locale, schoolId, studentId, monday);
   const entry: CachedWeek = { prepared, stamp: fresh.stamp, bodies: new Map() };
   // A class or group move between the two reads changes the scopes: serve this week but keep nothing.

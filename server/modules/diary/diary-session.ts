@@ -1,0 +1,58 @@
+import type { FastifyRequest } from 'fastify';
+import type { Actor } from '../../access/actor.js';
+import type { Db } from '../../db/connect.js';
+import { SESSION_COOKIE } from '../../http/auth-gate.js';
+import type { Deps } from '../../lib/deps.js';
+import { hashToken, resolveSession } from '../auth/auth.service.js';
+
+/**
+ * Signed-in actors of diary reads, kept for a few seconds per node so that a family paging
+ * through weeks does not resolve its session and roles on every request (docs/decisions/
+ * 004-diary-caching.md). Safe because every diary read still checks, in its one freshness query,
+ * that the session row exists (logout, password change and disabling delete it: effective at once
+ * on every node), and asks the access policy from the database. Role grants and revocations reach
+ * a cached actor within SESSION_CACHE_MS.
+ */
+export const SESSION_CACHE_MS = 5_000;
+
+interface Entry {
+  actor: Actor;
+  until: number;
+}
+
+const caches = new WeakMap<Db, Map<string, Entry>>();
+const MAX_ENTRIES = 50_000;
+
+function cacheOf(db: Db): Map<string, Entry> {
+  let cache = caches.get(db);
+  if (!cache) {
+    cache = new Map();
+    caches.set(db, cache);
+  }
+  return cache;
+}
+
+/** The actor of the request's session, from this node's short cache or through the auth service. */
+export async function cachedSessionActor(deps: Deps, request: FastifyRequest): Promise<{ actor: Actor; sessionId: string } | null> {
+  const token = request.cookies[SESSION_COOKIE];
+  if (!token) return null;
+  const sessionId = hashToken(token);
+  const cache = cacheOf(deps.db);
+  const hit = cache.get(sessionId);
+  const now = performance.now();
+  if (hit && hit.until > now) return { actor: { ...hit.actor, ip: request.ip, locale: request.locale }, sessionId };
+  // The auth service checks expiry and idle time and touches the session as usual.
+  const resolved = await resolveSession(deps, token, request.ip, request.locale);
+  if (!resolved) {
+    cache.delete(sessionId);
+    return null;
+  }
+  if (cache.size >= MAX_ENTRIES) cache.clear();
+  cache.set(sessionId, { actor: resolved.actor, until: now + SESSION_CACHE_MS });
+  return { actor: { ...resolved.actor, locale: request.locale }, sessionId: resolved.sessionId };
+}
+
+/** Drops a session this node had cached (its row is gone). */
+export function forgetSession(deps: Deps, sessionId: string): void {
+  cacheOf(deps.db).delete(sessionId);
+}
