@@ -371,6 +371,18 @@ describe('access (R5.3)', () => {
   });
 });
 
+describe('session cache of the week route', () => {
+  it('stops serving a session the moment it is logged out, even while the actor is cached', async () => {
+    const client = await t.signIn(w.users.parent.login, TEST_PASSWORD);
+    await week(client);
+    await week(client);
+    const out = await client.post('/api/auth/logout');
+    expect(out.statusCode).toBe(204);
+    expect((await client.get(`${diary()}/week?weekOf=2026-11-23`)).statusCode).toBe(401);
+    expect((await t.anonymous.get(`${diary()}/week?weekOf=2026-11-23`)).statusCode).toBe(401);
+  });
+});
+
 describe('iCalendar feed (R10.2)', () => {
   it('serves valid iCalendar text for the private URL, rotates and revokes it', async () => {
     const created = await parent.post(`${diary()}/calendar-feed`);
