@@ -39,9 +39,9 @@ describe('runWrite', () => {
     ]);
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
     expect((results[1] as PromiseRejectedResult).reason.message).toBe('stale version');
-    const names = (await handle.db.selectFrom('operators').select('name').where('name', 'in', ['kept-1', 'kept-2', 'undone']).execute()).map(
-      (r) => r.name,
-    );
+    const names = (
+      await handle.db.selectFrom('operators').select('name').where('name', 'in', ['kept-1', 'kept-2', 'undone']).execute()
+    ).map((r) => r.name);
     expect(names.sort()).toEqual(['kept-1', 'kept-2']);
   });
 

@@ -40,6 +40,7 @@ export function attachmentType(fileName: string, data: Buffer): string | null {
 
 function safeName(fileName: string): string {
   // Keep the person's file name for the download, minus path parts and control characters.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point
   const base = path.basename(fileName.replace(/\\/g, '/')).replace(/[\u0000-\u001f\u007f"]/g, '');
   return (base || 'file').slice(0, 200);
 }
