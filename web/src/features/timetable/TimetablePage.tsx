@@ -26,6 +26,7 @@ import {
   useClassWeek,
   useCurriculum,
   useEntries,
+  useGroups,
   useStaff,
   useTeacherWeek,
   type Week,
@@ -193,17 +194,41 @@ function ClassWeek({ schoolId, classId, week }: { schoolId: string; classId: str
 function TeacherWeek({ schoolId, staffId, week }: { schoolId: string; staffId: string | null; week: string }) {
   const t = useT();
   const data = useTeacherWeek(schoolId, staffId, week);
+  const classes = useClasses(schoolId);
+  const groups = useGroups(schoolId);
+  // A teacher's week names the class or group of each lesson instead of the teacher.
+  const owners = useMemo(
+    () => new Map([...(classes.data?.items ?? []), ...(groups.data?.items ?? [])].map((o) => [o.id, o.name])),
+    [classes.data, groups.data],
+  );
   if (!staffId) return <Empty>{t('journalWeb.tt.chooseTeacher')}</Empty>;
-  return <WeekResult query={data} schoolId={schoolId} showTeacher={false} />;
+  return <WeekResult query={data} schoolId={schoolId} showTeacher={false} owners={owners} />;
 }
 
-function WeekResult({ query, schoolId, showTeacher }: { query: ReturnType<typeof useClassWeek>; schoolId: string; showTeacher: boolean }) {
+function WeekResult({
+  query,
+  schoolId,
+  showTeacher,
+  owners,
+}: {
+  query: ReturnType<typeof useClassWeek>;
+  schoolId: string;
+  showTeacher: boolean;
+  owners?: ReadonlyMap<string, string>;
+}) {
   const t = useT();
   const bells = useBells(schoolId);
   if (query.isPending || bells.isPending) return <Loading />;
   if (query.isError) return <ErrorNotice error={query.error} onRetry={() => query.refetch()} />;
   if (query.data.lessons.length === 0) return <Empty>{t('journalWeb.tt.empty')}</Empty>;
-  return <WeekGrid week={query.data} numbers={lessonNumbers(bells.data?.items ?? [], query.data.lessons)} showTeacher={showTeacher} />;
+  return (
+    <WeekGrid
+      week={query.data}
+      numbers={lessonNumbers(bells.data?.items ?? [], query.data.lessons)}
+      showTeacher={showTeacher}
+      owners={owners}
+    />
+  );
 }
 
 function lessonNumbers(bells: readonly { lessonNumber: number }[], lessons: readonly { lessonNumber: number }[]): number[] {
@@ -211,7 +236,17 @@ function lessonNumbers(bells: readonly { lessonNumber: number }[], lessons: read
 }
 
 /** A read-only week: days across, lesson numbers down, with changes marked. */
-function WeekGrid({ week, numbers, showTeacher }: { week: Week; numbers: number[]; showTeacher: boolean }) {
+function WeekGrid({
+  week,
+  numbers,
+  showTeacher,
+  owners,
+}: {
+  week: Week;
+  numbers: number[];
+  showTeacher: boolean;
+  owners?: ReadonlyMap<string, string>;
+}) {
   const t = useT();
   const { locale } = useLocale();
   const days = WEEKDAYS.filter((d) => d <= 5 || week.lessons.some((l) => weekdayOf(l.date) === d));
@@ -237,7 +272,12 @@ function WeekGrid({ week, numbers, showTeacher }: { week: Week; numbers: number[
               {days.map((d) => (
                 <td key={d}>
                   {at(d, n).map((l) => (
-                    <LessonCard key={`${l.curriculumId}:${l.date}:${l.lessonNumber}`} lesson={l} showTeacher={showTeacher} />
+                    <LessonCard
+                      key={`${l.curriculumId}:${l.date}:${l.lessonNumber}`}
+                      lesson={l}
+                      showTeacher={showTeacher}
+                      owner={owners?.get(l.groupId ?? l.classId ?? '')}
+                    />
                   ))}
                 </td>
               ))}
@@ -251,12 +291,13 @@ function WeekGrid({ week, numbers, showTeacher }: { week: Week; numbers: number[
 
 const weekdayOf = (iso: string) => ((new Date(`${iso}T00:00:00Z`).getUTCDay() + 6) % 7) + 1;
 
-function LessonCard({ lesson, showTeacher }: { lesson: DerivedLesson; showTeacher: boolean }) {
+function LessonCard({ lesson, showTeacher, owner }: { lesson: DerivedLesson; showTeacher: boolean; owner?: string }) {
   const t = useT();
   const { locale } = useLocale();
   return (
     <div className={`timetable-lesson${lesson.cancelled ? ' is-cancelled' : ''}${lesson.substitute ? ' is-substitute' : ''}`}>
       <strong>{lesson.subjectName}</strong>
+      {owner ? <span>{owner}</span> : null}
       {showTeacher ? <span>{lesson.teacherName}</span> : null}
       {lesson.room ? <span className="muted">{t('journalWeb.tt.room', { room: lesson.room })}</span> : null}
       {lesson.cancelled ? <span className="tag">{t('journalWeb.tt.cancelled')}</span> : null}

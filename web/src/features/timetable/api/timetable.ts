@@ -1,5 +1,5 @@
 import type { StaffListItem } from '@contract/schemas/people';
-import type { Bell, CurriculumEntry as Curriculum, SchoolClass } from '@contract/schemas/school';
+import type { Bell, CurriculumEntry as Curriculum, SchoolClass, StudyGroup } from '@contract/schemas/school';
 import type { TimetableChange, TimetableEntry, WeekSchema } from '@contract/schemas/timetable';
 import type { Static } from '@sinclair/typebox';
 import { useQuery } from '@tanstack/react-query';
@@ -69,6 +69,12 @@ export const useClasses = (schoolId: string) =>
   useQuery({
     queryKey: timetableKey(schoolId, 'classes'),
     queryFn: ({ signal }) => api.get<{ items: SchoolClass[] }>(`${school(schoolId)}/classes`, undefined, signal),
+    staleTime: 5 * 60_000,
+  });
+export const useGroups = (schoolId: string) =>
+  useQuery({
+    queryKey: timetableKey(schoolId, 'groups'),
+    queryFn: ({ signal }) => api.get<{ items: StudyGroup[] }>(`${school(schoolId)}/groups`, undefined, signal),
     staleTime: 5 * 60_000,
   });
 export const useBells = (schoolId: string) =>
