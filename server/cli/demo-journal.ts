@@ -122,7 +122,10 @@ const FIVE = BUILT_IN_SCALES[DEFAULT_SCALE].values;
 
 /** Builds the timetable and the journal of a demo school up to the day before `now` (school time). */
 export function buildDemoJournal(school: DemoSchool, now: Date): DemoJournal {
-  const rng = new SeededRandom(SEED);
+  // Separate random streams for the timetable, each student's absences and each curriculum item's
+  // journal: tomorrow's demo (one more day of lessons) then differs from today's only by that day.
+  // The closures below draw from whichever stream `rng` holds at the time.
+  let rng = new SeededRandom(SEED);
   const { rows } = school;
   const at = now.toISOString();
   const latest = now.getTime() - 60_000;
@@ -223,6 +226,7 @@ export function buildDemoJournal(school: DemoSchool, now: Date): DemoJournal {
 
   // Students: strong, average or weak, and how each gets on with each subject.
   const ability = new Map<string, number>();
+  rng = new SeededRandom(SEED + 1);
   for (const s of rows.students) {
     const r = rng.next();
     ability.set(s.id, r < 0.22 ? 4.55 : r < 0.75 ? 3.95 : 3.3);
@@ -245,7 +249,8 @@ export function buildDemoJournal(school: DemoSchool, now: Date): DemoJournal {
     if (isSchoolDay('', d) && isWeekday(d)) pastDays.push(d);
   }
   const awayDays = new Map<string, Map<string, 'ill' | 'excused'>>();
-  for (const s of rows.students) {
+  for (const [index, s] of rows.students.entries()) {
+    rng = new SeededRandom(SEED + 10_000 + index);
     const away = new Map<string, 'ill' | 'excused'>();
     for (let i = 0; i < pastDays.length; i++) {
       const r = rng.next();
@@ -295,16 +300,23 @@ export function buildDemoJournal(school: DemoSchool, now: Date): DemoJournal {
   // One derivation for the whole school and year, then each item's lessons in date order.
   const allEntries = [...entriesByItem.values()].flat();
   const slotsByItem = new Map<string, DerivedSlot[]>();
+  const yearLessons = new Map<string, number>(); // regular lessons of the year, cancelled ones included: the pace of topics
   for (const s of deriveLessons(year.starts_on, year.ends_on, allEntries, changeFacts, isSchoolDay, inYear)) {
+    yearLessons.set(s.curriculumId, (yearLessons.get(s.curriculumId) ?? 0) + 1);
     if (s.cancelled) continue;
     const list = slotsByItem.get(s.curriculumId) ?? [];
     list.push(s);
     slotsByItem.set(s.curriculumId, list);
   }
 
-  for (const item of items) {
+  for (const [index, item] of items.entries()) {
+    rng = new SeededRandom(SEED + 100_000 + index);
+    // How each student of the class or group gets on with the subject, drawn up front so that later
+    // draws never depend on who happened to be graded first.
+    for (const m of spansByOwner.get(item.groupId ?? item.classId) ?? []) meanOf(m.student_id, item.subjectName);
     const yearSlots = slotsByItem.get(item.id) ?? [];
     const held = yearSlots.filter((s) => s.date <= lastDay);
+    const yearCount = yearLessons.get(item.id) ?? yearSlots.length;
     if (held.length === 0) continue;
     const level = item.grade <= 4 ? 'primary' : 'senior';
     const topicList = TOPICS[item.subjectName]?.[level] ?? TOPICS[item.subjectName]?.primary ?? TOPICS[item.subjectName]?.senior ?? [];
@@ -318,9 +330,13 @@ export function buildDemoJournal(school: DemoSchool, now: Date): DemoJournal {
         : FOLLOW_UP_GENERAL;
     const planned: PlannedLesson[] = [];
     for (const [ordinal, s] of held.entries()) {
-      const topicIndex = Math.floor((ordinal * topicList.length) / yearSlots.length);
-      const base = topicList[topicIndex];
-      const firstOfTopic = ordinal === 0 || Math.floor(((ordinal - 1) * topicList.length) / yearSlots.length) !== topicIndex;
+      // Two to six lessons a topic, the list spread over the first half of the year; then revision.
+      // Paced by the lesson's place in the year only, so a lesson keeps its topic as days go by.
+      const span = Math.max(2, Math.ceil(yearCount / Math.max(1, topicList.length * 2)));
+      const topicIndex = Math.floor(ordinal / span);
+      const listed = topicList[topicIndex % Math.max(1, topicList.length)];
+      const base = listed && topicIndex >= topicList.length ? `Повторение: ${listed}` : listed;
+      const firstOfTopic = ordinal % span === 0;
       const controlCode =
         graded && CONTROLLED.has(item.subjectName) && ordinal % controlEvery === controlPhase ? controlKind(rng, item.subjectName) : null;
       let topic: string | null = null;
@@ -335,7 +351,7 @@ export function buildDemoJournal(school: DemoSchool, now: Date): DemoJournal {
       let dueOn: string | null = null;
       const homeworkShare = item.grade === 1 || item.subjectName === 'Физическая культура' ? 0 : HOMEWORK[item.subjectName] ? 0.55 : 0.15;
       if (topic && rng.chance(homeworkShare)) {
-        homework = fillHomework(rng, HOMEWORK[item.subjectName] ?? ['Повторить материал урока'], ordinal, yearSlots.length);
+        homework = fillHomework(rng, HOMEWORK[item.subjectName] ?? ['Повторить материал урока'], ordinal, yearCount);
         dueOn = yearSlots.find((n) => n.date > s.date)?.date ?? null;
       }
       const lesson: PlannedLesson = {
@@ -387,6 +403,7 @@ export function buildDemoJournal(school: DemoSchool, now: Date): DemoJournal {
     // Period grades of the periods over by now, from the weighted averages (R4.1). A teacher gives
     // at least three grades a period, so a student short of them gets more first.
     if (graded) {
+      rng = new SeededRandom(SEED + 200_000 + index);
       for (const period of periods.filter((p) => p.grade_from <= item.grade && p.grade_to >= item.grade)) {
         const inPeriod = planned.filter((l) => l.date >= period.starts_on && l.date <= period.ends_on);
         if (inPeriod.length === 0) continue;

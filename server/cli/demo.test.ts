@@ -73,11 +73,11 @@ describe('the demo school layout', () => {
   });
 
   it('lays out the same timetable, journal and consents on every run', () => {
-    const content = () => {
-      const school = buildDemoSchool(clock.now(), 'hash');
+    const content = (now = clock.now()) => {
+      const school = buildDemoSchool(now, 'hash');
       const { rows } = school;
-      const journal = buildDemoJournal(school, clock.now());
-      const consents = buildDemoConsents(school, journal.today, clock.now());
+      const journal = buildDemoJournal(school, now);
+      const consents = buildDemoConsents(school, journal.today, now);
       const file = new Map(rows.students.map((s) => [s.id, s.file_number]));
       const subject = new Map(rows.subjects.map((s) => [s.id, s.name]));
       const owner = new Map(
@@ -109,6 +109,15 @@ describe('the demo school layout', () => {
     const a = content();
     expect(a.grades.length).toBeGreaterThan(20_000);
     expect(content()).toEqual(a);
+    // A day later the journal only grows: what was there a week before stays as it was.
+    const b = content(new Date(clock.now().getTime() + 86_400_000));
+    const settled = (lines: string[]) => lines.filter((line) => (/ (2026-\d\d-\d\d) /.exec(line)?.[1] ?? '') < '2026-11-16');
+    expect(settled(b.grades).map((g) => g.split(' ').slice(0, -1).join(' '))).toEqual(
+      settled(a.grades).map((g) => g.split(' ').slice(0, -1).join(' ')),
+    );
+    expect(settled(b.lessons).length).toBeGreaterThan(3000);
+    expect(settled(b.lessons)).toEqual(settled(a.lessons));
+    expect(settled(b.marks)).toEqual(settled(a.marks));
   }, 120_000);
 });
 
