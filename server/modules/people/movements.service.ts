@@ -9,6 +9,7 @@ import type { Deps } from '../../lib/deps.js';
 import { AppError, fieldError, forbidden, invalid, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { AuditAction, recordAudit } from '../audit/audit.service.js';
+import { ALL, bumpDiaryStamps } from '../diary/diary-stamps.js';
 import { findClass, findGroup } from './lookups.repository.js';
 import * as repo from './movements.repository.js';
 import { referenceNotFound, requirePermissionOverStudent, schoolToday } from './people.common.js';
@@ -125,6 +126,8 @@ export async function applyMovement(ctx: MovementContext, studentId: string, inp
     created_by: ctx.actor.userId ?? 'system',
     created_at: ctx.now.toISOString(),
   });
+  // The student's class and groups change: every prepared diary week of theirs is stale.
+  await bumpDiaryStamps(db, schoolId, [{ scopeId: studentId, week: ALL }]);
   await recordAudit(db, ctx.actor, ctx.now, {
     schoolId,
     action: AuditAction.create,
