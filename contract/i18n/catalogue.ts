@@ -16,7 +16,7 @@ import * as web from './messages/web.js';
  * exporting `ru` (the reference) and `en` typed to have exactly the same keys.
  * To add an area: create messages/<area>.ts and list it here.
  */
-const areas = [core, school, people, web, timetable, journal, journalWeb, diary, diaryWeb, serviceWeb, service, oversight] as const;
+const areas = [core, school, people, timetable, journal, journalWeb, diary, diaryWeb, web, service, oversight, serviceWeb] as const;
 
 type Union<T> = T extends readonly (infer U)[] ? U : never;
 type AreaRu = Union<typeof areas> extends { ru: infer R } ? R : never;

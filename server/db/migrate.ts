@@ -13,8 +13,8 @@ const migrations: Record<string, Migration> = {
   '002-school-week': m002,
   '003-people-study-program': m003,
   '003-timetable-journal': m003tj,
-  '005-diary': m005,
   '004-service': m004,
+  '005-diary': m005,
 };
 
 class ListedMigrations implements MigrationProvider {
