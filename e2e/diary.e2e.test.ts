@@ -150,7 +150,10 @@ describe.each(LOCALES)('the diary of a parent with two children (%s, 375 px)', (
       await screenshot(page, `diary-${locale}-week`);
       expect(await seriousViolations(page)).toEqual([]);
 
-      // Switch to the other child: their week, their name.
+      // Switch to the other child: their week, their name. The first child's week has been on
+      // screen long enough to count as seen (a glimpse under 2 s does not), which the «new» check
+      // below relies on; on a fast machine the steps above can take less than that.
+      await page.waitForTimeout(2_100);
       await page.getByTestId('diary-child').selectOption(other.id);
       await studentShown(page, other);
       await weekShown(page, thisMonday);
