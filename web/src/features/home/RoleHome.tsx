@@ -83,9 +83,6 @@ export function RoleHome() {
         ) : (
           <p className="muted">{t(isFamily ? 'web.home.familySoon' : 'web.home.nothingYet')}</p>
         )}
-        {sections.length > 0 && (current === 'teacher' || current === 'class_teacher') ? (
-          <p className="muted">{t('web.home.journalSoon')}</p>
-        ) : null}
       </section>
 
       {otherRoles.length > 0 ? (
