@@ -22,7 +22,7 @@ const CONNECTIONS = 20;
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10);
 const PERIOD = { from: '2027-01-12', to: '2027-03-21' }; // the world's third quarter
 
-async function openDatabase(): Promise<{ handle: DbHandle; url: string; drop: () => Promise<void> }> {
+async function openDatabase(): Promise<{ handle: DbHandle; url: string; pgSchema?: string; drop: () => Promise<void> }> {
   const url = process.env.BENCH_DATABASE_URL;
   if (url?.startsWith('postgres')) {
     const schema = `bench_${randomBytes(4).toString('hex')}`;
@@ -34,6 +34,7 @@ async function openDatabase(): Promise<{ handle: DbHandle; url: string; drop: ()
     return {
       handle,
       url,
+      pgSchema: schema,
       drop: async () => {
         await handle.close();
         const c = new pg.Client({ connectionString: url });
@@ -65,7 +66,7 @@ function report(scenario: string, db: string, r: autocannon.Result): void {
 
 export async function runJournalBench(): Promise<void> {
   const database = await openDatabase();
-  await migrateToLatest(database.handle.db);
+  await migrateToLatest(database.handle.db, database.pgSchema ? { pgSchema: database.pgSchema } : {});
   const db = database.handle.db;
   const w = await makeSchoolWorld(db);
   // 35 students in 5А (the world has 2), a bell schedule, and mathematics six days a week.
