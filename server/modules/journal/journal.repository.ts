@@ -168,7 +168,8 @@ export async function findPeriod(db: Db, schoolId: string, id: string) {
   return db.selectFrom('study_periods').selectAll().where('school_id', '=', schoolId).where('id', '=', id).executeTakeFirst();
 }
 
-export async function gradesInRange(db: Db, schoolId: string, curriculumId: string, from: string, to: string) {
+/** A grade as the journal shows it: its own columns plus its lesson's number. */
+function gradeRows(db: Db, schoolId: string) {
   return db
     .selectFrom('grades as g')
     .leftJoin('lessons as l', 'l.id', 'g.lesson_id')
@@ -189,7 +190,11 @@ export async function gradesInRange(db: Db, schoolId: string, curriculumId: stri
       'g.entered_at',
       'g.updated_at',
     ])
-    .where('g.school_id', '=', schoolId)
+    .where('g.school_id', '=', schoolId);
+}
+
+export async function gradesInRange(db: Db, schoolId: string, curriculumId: string, from: string, to: string) {
+  return gradeRows(db, schoolId)
     .where('g.curriculum_id', '=', curriculumId)
     .where('g.work_date', '>=', from)
     .where('g.work_date', '<=', to)
@@ -200,29 +205,7 @@ export async function gradesInRange(db: Db, schoolId: string, curriculumId: stri
 export type GradeRow = Awaited<ReturnType<typeof gradesInRange>>[number];
 
 export async function findGrade(db: Db, schoolId: string, id: string): Promise<GradeRow | undefined> {
-  return db
-    .selectFrom('grades as g')
-    .leftJoin('lessons as l', 'l.id', 'g.lesson_id')
-    .select([
-      'g.id',
-      'g.student_id',
-      'g.curriculum_id',
-      'g.lesson_id',
-      'g.work_date',
-      'l.lesson_number',
-      'g.value',
-      'g.numeric_value',
-      'g.scale',
-      'g.work_type_id',
-      'g.comment',
-      'g.version',
-      'g.entered_by',
-      'g.entered_at',
-      'g.updated_at',
-    ])
-    .where('g.school_id', '=', schoolId)
-    .where('g.id', '=', id)
-    .executeTakeFirst();
+  return gradeRows(db, schoolId).where('g.id', '=', id).executeTakeFirst();
 }
 
 export async function attendanceInRange(db: Db, schoolId: string, curriculumId: string, from: string, to: string) {
