@@ -35,7 +35,7 @@ const CONNECTIONS = 50;
 const PG_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const DATA_DIR = path.resolve('bench/.data');
 /** Bump when the generator changes, so a cached dataset is rebuilt. */
-const DATASET_VERSION = 1;
+const DATASET_VERSION = 2;
 
 interface Measured {
   rps: number;

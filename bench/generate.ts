@@ -167,6 +167,10 @@ export function sqliteSink(file: string): Sink & { close(): void; deferIndexes()
       return () => {
         for (const i of indexes) sqlite.exec(i.sql);
         sqlite.exec('analyze');
+        // better-sqlite3 is built with STAT4: with sqlite_stat4 rows, every statement whose plan
+        // could depend on a bound value is re-prepared on each run (measured: the consent check
+        // went from 10 µs to 64 µs). stat1 keeps the planner informed without that cost.
+        sqlite.exec('delete from sqlite_stat4');
       };
     },
   };

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { Permission, roleHas } from '../../contract/permissions.js';
 import { CLASS_TEACHER, type EffectiveRole, Role } from '../../contract/roles.js';
 import type { Db } from '../db/connect.js';
+import { prepare } from '../db/prepared.js';
 import { forbidden, notFound } from '../lib/errors.js';
 import type { Actor } from './actor.js';
 
@@ -121,33 +122,10 @@ export async function studentScope(db: Db, actor: Actor, schoolId: string, onDat
     for (const r of viaGroups) ids.add(r.student_id);
   }
   if (roles.includes(Role.parent)) {
-    const children = await db
-      .selectFrom('student_parents as sp')
-      .innerJoin('parents as p', 'p.id', 'sp.parent_id')
-      .select('sp.student_id')
-      .where('p.user_id', '=', userId)
-      .where('sp.school_id', '=', schoolId)
-      // R6.5: only with this parent's valid consent for this child (seed 002 §2.6, §2.8).
-      .where((eb) =>
-        eb.exists(
-          validConsents(db, schoolId, onDate)
-            .where('c.student_id', '=', sql.ref<string>('sp.student_id'))
-            .where('c.parent_id', '=', sql.ref<string>('sp.parent_id')),
-        ),
-      )
-      .execute();
-    for (const c of children) ids.add(c.student_id);
+    for (const c of await childrenWithConsent.execute(db, { userId, schoolId, onDate })) ids.add(c.student_id);
   }
   if (roles.includes(Role.student)) {
-    // R6.5: a student sees their own data only while some valid consent covers them.
-    const selves = await db
-      .selectFrom('students as s')
-      .select('s.id')
-      .where('s.user_id', '=', userId)
-      .where('s.school_id', '=', schoolId)
-      .where((eb) => eb.exists(validConsents(db, schoolId, onDate).where('c.student_id', '=', sql.ref<string>('s.id'))))
-      .execute();
-    for (const s of selves) ids.add(s.id);
+    for (const s of await selvesWithConsent.execute(db, { userId, schoolId, onDate })) ids.add(s.id);
   }
   return { kind: 'some', studentIds: [...ids] };
 }
@@ -178,6 +156,35 @@ export function validConsents(db: Db, schoolId: string, onDate: string) {
       ),
     );
 }
+
+type FamilyArgs = { userId: string; schoolId: string; onDate: string };
+
+/** A parent's children in a school, each only with this parent's valid consent (R6.5, seed 002 §2.6, §2.8). */
+const childrenWithConsent = prepare((db, a: FamilyArgs) =>
+  db
+    .selectFrom('student_parents as sp')
+    .innerJoin('parents as p', 'p.id', 'sp.parent_id')
+    .select('sp.student_id')
+    .where('p.user_id', '=', a.userId)
+    .where('sp.school_id', '=', a.schoolId)
+    .where((eb) =>
+      eb.exists(
+        validConsents(db, a.schoolId, a.onDate)
+          .where('c.student_id', '=', sql.ref<string>('sp.student_id'))
+          .where('c.parent_id', '=', sql.ref<string>('sp.parent_id')),
+      ),
+    ),
+);
+
+/** A student's own record, only while some valid consent covers them (R6.5). */
+const selvesWithConsent = prepare((db, a: FamilyArgs) =>
+  db
+    .selectFrom('students as s')
+    .select('s.id')
+    .where('s.user_id', '=', a.userId)
+    .where('s.school_id', '=', a.schoolId)
+    .where((eb) => eb.exists(validConsents(db, a.schoolId, a.onDate).where('c.student_id', '=', sql.ref<string>('s.id')))),
+);
 
 /** Whether a valid consent covers this student (and, when given, was signed by this parent). */
 export async function hasValidConsent(

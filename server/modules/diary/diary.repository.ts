@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/connect.js';
+import { prepare } from '../../db/prepared.js';
 
 // The diary is a read model: besides its own tables (diary_stamps, diary_seen,
 // diary_calendar_feeds) it reads, never writes, the people, school, timetable and journal tables
@@ -273,27 +274,28 @@ export async function schoolTimeZone(db: Db, schoolId: string) {
  * session still exists (read-only look at the auth module's sessions table: logout and password
  * changes delete the row). All three are primary-key reads.
  */
+type FreshnessArgs = { schoolId: string; scopeIds: readonly string[]; week: string; userId: string; studentId: string; sessionId: string };
+
+const freshnessQuery = prepare((db, q: FreshnessArgs) =>
+  db.selectNoFrom((eb) => [
+    eb
+      .selectFrom('diary_stamps')
+      .select(sql<number>`coalesce(sum(version), 0)`.as('v'))
+      .where('school_id', '=', q.schoolId)
+      .where('scope_id', 'in', q.scopeIds)
+      .where('week_start', 'in', [q.week, '*'])
+      .as('stamp'),
+    eb.selectFrom('diary_seen').select('seen_at').where('user_id', '=', q.userId).where('student_id', '=', q.studentId).as('seen'),
+    eb.selectFrom('sessions').select(sql<number>`1`.as('one')).where('id', '=', q.sessionId).as('live'),
+  ]),
+);
+
 export async function freshness(
   db: Db,
   q: { schoolId: string; scopeIds: readonly string[]; week: string; userId: string; studentId: string; sessionId: string | null },
 ) {
-  const row = await db
-    .selectNoFrom((eb) => [
-      eb
-        .selectFrom('diary_stamps')
-        .select(sql<number>`coalesce(sum(version), 0)`.as('v'))
-        .where('school_id', '=', q.schoolId)
-        .where('scope_id', 'in', q.scopeIds)
-        .where('week_start', 'in', [q.week, '*'])
-        .as('stamp'),
-      eb.selectFrom('diary_seen').select('seen_at').where('user_id', '=', q.userId).where('student_id', '=', q.studentId).as('seen'),
-      eb
-        .selectFrom('sessions')
-        .select(sql<number>`1`.as('one'))
-        .where('id', '=', q.sessionId ?? '')
-        .as('live'),
-    ])
-    .executeTakeFirstOrThrow();
+  const row = await freshnessQuery.executeTakeFirst(db, { ...q, sessionId: q.sessionId ?? '' });
+  if (!row) throw new Error('freshness: no row');
   return { stamp: Number(row.stamp ?? 0), seenAt: row.seen ?? null, live: row.live !== null };
 }
 
