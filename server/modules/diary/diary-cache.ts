@@ -1,4 +1,22 @@
+import { gzipSync } from 'node:zlib';
 import type { PreparedWeek } from './diary-week.js';
+
+/** A serialised week: UTF-8 bytes as sent (no re-encoding per request), and gzip made on first ask. */
+export class WeekBody {
+  private gzipped: Buffer | undefined;
+
+  constructor(readonly raw: Buffer) {}
+
+  static of(json: string): WeekBody {
+    return new WeekBody(Buffer.from(json, 'utf8'));
+  }
+
+  /** ~15 KB of JSON shrinks to ~2 KB: what a parent's phone on a slow network gets. */
+  get gzip(): Buffer {
+    this.gzipped ??= gzipSync(this.raw);
+    return this.gzipped;
+  }
+}
 
 /**
  * Prepared diary weeks of this node, least recently used first out. An entry is only a candidate:
@@ -10,7 +28,7 @@ export interface CachedWeek {
   /** The stamp sum the week was built under. */
   stamp: number;
   /** Serialised bodies by the viewer's seen marker (isNew differs per marker). */
-  bodies: Map<string, string>;
+  bodies: Map<string, WeekBody>;
 }
 
 /** Enough for every child of a few thousand signed-in families over several weeks (~5–10 KB each). */
@@ -51,7 +69,7 @@ export class WeekCache {
   }
 }
 
-export function rememberBody(entry: CachedWeek, seenKey: string, body: string): void {
+export function rememberBody(entry: CachedWeek, seenKey: string, body: WeekBody): void {
   if (entry.bodies.size >= BODIES_PER_WEEK) entry.bodies.clear();
   entry.bodies.set(seenKey, body);
 }

@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DiaryGrades, DiaryWeek } from '../../../contract/schemas/diary.js';
 import { newId } from '../../lib/ids.js';
@@ -209,6 +210,25 @@ describe('ETag and invalidation', () => {
     expect((await parent.get(`${diary()}/week?weekOf=2026-11-23`, { 'if-none-match': other.res.headers.etag as string })).statusCode).toBe(
       304,
     );
+  });
+
+  it('sends the same week gzip-compressed to a browser that accepts it, with a weak ETag that revalidates', async () => {
+    const plain = await parent.get(`${diary()}/week?weekOf=2026-11-16`);
+    const zipped = await parent.get(`${diary()}/week?weekOf=2026-11-16`, { 'accept-encoding': 'gzip, deflate, br' });
+    expect(zipped.statusCode).toBe(200);
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(zipped.headers.vary).toContain('accept-encoding');
+    expect(zipped.rawPayload.length).toBeLessThan(plain.rawPayload.length / 2);
+    expect(JSON.parse(gunzipSync(zipped.rawPayload).toString('utf8'))).toEqual(plain.json());
+    expect(zipped.headers.etag).toBe(`W/${plain.headers.etag}`);
+    const again = await parent.get(`${diary()}/week?weekOf=2026-11-16`, {
+      'accept-encoding': 'gzip',
+      'if-none-match': zipped.headers.etag as string,
+    });
+    expect(again.statusCode).toBe(304);
+    const refused = await parent.get(`${diary()}/week?weekOf=2026-11-16`, { 'accept-encoding': 'gzip;q=0, identity' });
+    expect(refused.headers['content-encoding']).toBeUndefined();
+    expect(refused.json()).toEqual(plain.json());
   });
 
   it('sees lesson topics, timetable changes and grade edits/deletions at once', async () => {

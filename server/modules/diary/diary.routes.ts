@@ -30,6 +30,17 @@ function matches(header: string | undefined, etag: string): boolean {
   });
 }
 
+/** True when Accept-Encoding allows gzip (listed, and not with q=0). */
+export function acceptsGzip(header: string | undefined): boolean {
+  if (!header) return false;
+  return header.split(',').some((part) => {
+    const [coding, ...params] = part.trim().toLowerCase().split(';');
+    if (coding !== 'gzip' && coding !== '*') return false;
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    return q === undefined || Number(q.slice(2)) > 0;
+  });
+}
+
 export function diaryRoutes(deps: Deps): FastifyPluginAsyncTypebox {
   return async (app) => {
     app.get(
@@ -57,11 +68,16 @@ export function diaryRoutes(deps: Deps): FastifyPluginAsyncTypebox {
         const { schoolId, studentId } = request.params;
         const week = await diaryWeek(deps, actorOf(request), schoolId, studentId, request.query.weekOf, request.sessionId);
         // private: a shared cache must never keep one family's diary; no-cache: revalidate with the ETag.
-        reply.header('cache-control', 'private, no-cache').header('etag', week.etag).header('vary', 'cookie, accept-language');
+        reply.header('cache-control', 'private, no-cache').header('vary', 'cookie, accept-language, accept-encoding');
+        const gzip = acceptsGzip(request.headers['accept-encoding']);
+        // The gzip bytes are another representation of the same week: a weak ETag (as nginx does).
+        reply.header('etag', gzip ? `W/${week.etag}` : week.etag);
         if (matches(request.headers['if-none-match'], week.etag)) return reply.status(304).send(null);
-        // Already JSON text: Fastify sends a string as is, without a second serialisation; the
-        // schema above still documents the shape (the text was produced from a DiaryWeek).
-        return reply.type('application/json; charset=utf-8').send(week.body as unknown as DiaryWeek);
+        // Ready bytes: Fastify sends a Buffer as is, without serialising again; the schema above still
+        // documents the shape (the bytes were produced from a DiaryWeek).
+        reply.type('application/json; charset=utf-8');
+        if (gzip) reply.header('content-encoding', 'gzip');
+        return reply.send((gzip ? week.body.gzip : week.body.raw) as unknown as DiaryWeek);
       },
     );
 

@@ -9,7 +9,7 @@ import { weekStart } from '../timetable/lesson-derivation.js';
 import { loadCurricula } from '../timetable/timetable.service.js';
 import * as repo from './diary.repository.js';
 import { type DiaryReader, requireDiaryRead, schoolToday } from './diary-access.js';
-import { type CachedWeek, rememberBody, WeekCache } from './diary-cache.js';
+import { type CachedWeek, rememberBody, WeekBody, WeekCache } from './diary-cache.js';
 import { ALL } from './diary-stamps.js';
 import { type PreparedWeek, prepareWeek, studentCurricula, workTypeName } from './diary-week.js';
 
@@ -28,7 +28,7 @@ function cacheOf(deps: Deps): WeekCache {
 
 /** A week ready to send: the JSON text and its ETag (the same on every node for the same data). */
 export interface WeekResponse {
-  body: string;
+  body: WeekBody;
   etag: string;
 }
 
@@ -47,7 +47,7 @@ async function auditStaffRead(deps: Deps, actor: Actor, reader: DiaryReader, sch
 
 const viewerOf = (actor: Actor) => actor.userId ?? 'system';
 
-function serialise(entry: CachedWeek, seenAt: string | null): string {
+function serialise(entry: CachedWeek, seenAt: string | null): WeekBody {
   const seenKey = seenAt ?? '';
   const cached = entry.bodies.get(seenKey);
   if (cached !== undefined) return cached;
@@ -55,7 +55,7 @@ function serialise(entry: CachedWeek, seenAt: string | null): string {
   // Synchronous: flags are set and the text produced before any other request can run.
   for (const n of news) n.target.isNew = seenAt !== null && n.changedAt > seenAt;
   week.lastSeenAt = seenAt;
-  const body = JSON.stringify(week);
+  const body = WeekBody.of(JSON.stringify(week));
   rememberBody(entry, seenKey, body);
   return body;
 }
