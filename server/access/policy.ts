@@ -1,8 +1,9 @@
-import { sql } from 'kysely';
+import { type ExpressionBuilder, sql } from 'kysely';
 import { Permission, roleHas } from '../../contract/permissions.js';
 import { CLASS_TEACHER, type EffectiveRole, Role } from '../../contract/roles.js';
 import type { Db } from '../db/connect.js';
 import { prepare } from '../db/prepared.js';
+import type { Database } from '../db/schema.js';
 import { forbidden, notFound } from '../lib/errors.js';
 import type { Actor } from './actor.js';
 
@@ -160,8 +161,8 @@ export function validConsents(db: Db, schoolId: string, onDate: string) {
 type FamilyArgs = { userId: string; schoolId: string; onDate: string };
 
 /** A parent's children in a school, each only with this parent's valid consent (R6.5, seed 002 §2.6, §2.8). */
-const childrenWithConsent = prepare((db, a: FamilyArgs) =>
-  db
+function childrenWithConsentQuery(db: Db, a: FamilyArgs) {
+  return db
     .selectFrom('student_parents as sp')
     .innerJoin('parents as p', 'p.id', 'sp.parent_id')
     .select('sp.student_id')
@@ -173,18 +174,41 @@ const childrenWithConsent = prepare((db, a: FamilyArgs) =>
           .where('c.student_id', '=', sql.ref<string>('sp.student_id'))
           .where('c.parent_id', '=', sql.ref<string>('sp.parent_id')),
       ),
-    ),
-);
+    );
+}
 
 /** A student's own record, only while some valid consent covers them (R6.5). */
-const selvesWithConsent = prepare((db, a: FamilyArgs) =>
-  db
+function selvesWithConsentQuery(db: Db, a: FamilyArgs) {
+  return db
     .selectFrom('students as s')
     .select('s.id')
     .where('s.user_id', '=', a.userId)
     .where('s.school_id', '=', a.schoolId)
-    .where((eb) => eb.exists(validConsents(db, a.schoolId, a.onDate).where('c.student_id', '=', sql.ref<string>('s.id')))),
-);
+    .where((eb) => eb.exists(validConsents(db, a.schoolId, a.onDate).where('c.student_id', '=', sql.ref<string>('s.id'))));
+}
+
+const childrenWithConsent = prepare(childrenWithConsentQuery);
+const selvesWithConsent = prepare(selvesWithConsentQuery);
+
+/**
+ * The family part of studentScope as one SQL condition on one student: the user is their parent
+ * with a valid consent, or the student themself while a consent covers them. For the hottest read
+ * (a cached diary week), which folds it into its single freshness query instead of asking
+ * studentScope; it is the same rule, built from the same queries.
+ */
+export function familyMayRead(db: Db, eb: ExpressionBuilder<Database, never>, a: FamilyArgs & { studentId: string }) {
+  return eb.or([
+    eb.exists(childrenWithConsentQuery(db, a).where('sp.student_id', '=', a.studentId)),
+    eb.exists(selvesWithConsentQuery(db, a).where('s.id', '=', a.studentId)),
+  ]);
+}
+
+/** The reader kind of a diary (family or staff) by the actor's roles alone; null for neither. */
+export function familyOrStaff(actor: Actor, schoolId: string, staffPermission: Permission): 'family' | 'staff' | null {
+  if (actor.kind === 'system' || hasPermission(actor, schoolId, staffPermission)) return 'staff';
+  const roles = rolesInSchool(actor, schoolId);
+  return roles.includes(Role.parent) || roles.includes(Role.student) ? 'family' : null;
+}
 
 /** Whether a valid consent covers this student (and, when given, was signed by this parent). */
 export async function hasValidConsent(

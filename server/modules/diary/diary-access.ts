@@ -1,7 +1,6 @@
 import { Permission } from '../../../contract/permissions.js';
-import { Role } from '../../../contract/roles.js';
 import type { Actor } from '../../access/actor.js';
-import { hasPermission, requireStudentsVisible, rolesInSchool } from '../../access/policy.js';
+import { familyOrStaff, requireStudentsVisible } from '../../access/policy.js';
 import type { Deps } from '../../lib/deps.js';
 import { notFound } from '../../lib/errors.js';
 import * as repo from './diary.repository.js';
@@ -16,14 +15,18 @@ export type DiaryReader = 'family' | 'staff';
  * and every student that does not exist, gets the same 404. Decided by the one access policy.
  */
 export async function requireDiaryRead(deps: Deps, actor: Actor, schoolId: string, studentId: string, today: string): Promise<DiaryReader> {
-  const roles = rolesInSchool(actor, schoolId);
-  const family = roles.includes(Role.parent) || roles.includes(Role.student);
-  const staff = actor.kind === 'system' || hasPermission(actor, schoolId, Permission.journalRead);
-  if (!family && !staff) throw notFound();
+  const reader = diaryReaderOf(actor, schoolId);
   await requireStudentsVisible(deps.db, actor, schoolId, [studentId], today);
   // Whole-school staff pass the policy for any id: the student must also exist in this school.
-  if (staff && !(await repo.studentCard(deps.db, schoolId, studentId))) throw notFound();
-  return staff ? 'staff' : 'family';
+  if (reader === 'staff' && !(await repo.studentCard(deps.db, schoolId, studentId))) throw notFound();
+  return reader;
+}
+
+/** Family or staff by the actor's roles (no data read yet); 404 for anyone else. */
+export function diaryReaderOf(actor: Actor, schoolId: string): DiaryReader {
+  const reader = familyOrStaff(actor, schoolId, Permission.journalRead);
+  if (!reader) throw notFound();
+  return reader;
 }
 
 interface ZoneEntry {

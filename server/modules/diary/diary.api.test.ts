@@ -389,6 +389,44 @@ describe('access (R5.3)', () => {
     expect((await client.get(`${diary(child.id)}/week?weekOf=2026-11-23`)).statusCode).toBe(404);
     expect((await client.get(`${diary(child.id)}/grades`)).statusCode).toBe(404);
   });
+
+  it('checks the family on every read of a prepared week: another family, a removed link, a child who left', async () => {
+    const child = await makeStudent(t.deps.db, w.schoolId, w.classIds.a, { surname: 'Лисицын', withAccount: true });
+    const family = await makeParent(t.deps.db, w.schoolId, [child.id]);
+    const parentClient = await t.signIn(family.user.login, TEST_PASSWORD);
+    const childClient = await t.signIn(child.user?.login as string, TEST_PASSWORD);
+    const path = `${diary(child.id)}/week?weekOf=2026-11-23`;
+    const first = await parentClient.get(path);
+    expect(first.statusCode).toBe(200);
+    expect((await childClient.get(path)).statusCode).toBe(200);
+    // The week is prepared now; a family that is not this child's, even with the right ETag, gets 404.
+    const foreign = await otherParent.get(path, { 'if-none-match': first.headers.etag as string });
+    expect(foreign.statusCode).toBe(404);
+
+    await t.deps.db.deleteFrom('student_parents').where('student_id', '=', child.id).where('parent_id', '=', family.id).execute();
+    expect((await parentClient.get(path, { 'if-none-match': first.headers.etag as string })).statusCode).toBe(404);
+    expect((await childClient.get(path)).statusCode).toBe(200);
+
+    // Leaving the school ends the consent (Приложение 2: «до выбытия ребёнка»).
+    await t.deps.db
+      .insertInto('student_movements')
+      .values({
+        id: newId(),
+        school_id: w.schoolId,
+        student_id: child.id,
+        kind: 'leave',
+        on_date: '2026-11-23',
+        class_id: null,
+        group_id: null,
+        order_number: '9-у',
+        order_date: '2026-11-23',
+        reason: 'переезд',
+        created_by: 'system',
+        created_at: t.clock.now().toISOString(),
+      })
+      .execute();
+    expect((await childClient.get(path)).statusCode).toBe(404);
+  });
 });
 
 describe('session cache of the week route', () => {

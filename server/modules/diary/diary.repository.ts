@@ -1,6 +1,8 @@
-import { sql } from 'kysely';
+import { type ExpressionBuilder, sql } from 'kysely';
+import { familyMayRead } from '../../access/policy.js';
 import type { Db } from '../../db/connect.js';
 import { prepare } from '../../db/prepared.js';
+import type { Database } from '../../db/schema.js';
 
 // The diary is a read model: besides its own tables (diary_stamps, diary_seen,
 // diary_calendar_feeds) it reads, never writes, the people, school, timetable and journal tables
@@ -276,8 +278,8 @@ export async function schoolTimeZone(db: Db, schoolId: string) {
  */
 type FreshnessArgs = { schoolId: string; scopeIds: readonly string[]; week: string; userId: string; studentId: string; sessionId: string };
 
-const freshnessQuery = prepare((db, q: FreshnessArgs) =>
-  db.selectNoFrom((eb) => [
+function freshnessColumns(db: Db, eb: ExpressionBuilder<Database, never>, q: FreshnessArgs) {
+  return [
     eb
       .selectFrom('diary_stamps')
       .select(sql<number>`coalesce(sum(version), 0)`.as('v'))
@@ -287,16 +289,54 @@ const freshnessQuery = prepare((db, q: FreshnessArgs) =>
       .as('stamp'),
     eb.selectFrom('diary_seen').select('seen_at').where('user_id', '=', q.userId).where('student_id', '=', q.studentId).as('seen'),
     eb.selectFrom('sessions').select(sql<number>`1`.as('one')).where('id', '=', q.sessionId).as('live'),
-  ]),
+  ] as const;
+}
+
+const freshnessQuery = prepare((db, q: FreshnessArgs) => db.selectNoFrom((eb) => freshnessColumns(db, eb, q)));
+
+/** The same read with the family access rule folded in (asked of the policy, not restated here). */
+const familyFreshnessQuery = prepare((db, q: FreshnessArgs & { onDate: string }) =>
+  db.selectNoFrom((eb) => [...freshnessColumns(db, eb, q), familyMayRead(db, eb, q).as('allowed')]),
 );
+
+export interface Freshness {
+  stamp: number;
+  seenAt: string | null;
+  live: boolean;
+}
 
 export async function freshness(
   db: Db,
   q: { schoolId: string; scopeIds: readonly string[]; week: string; userId: string; studentId: string; sessionId: string | null },
-) {
+): Promise<Freshness> {
   const row = await freshnessQuery.executeTakeFirst(db, { ...q, sessionId: q.sessionId ?? '' });
   if (!row) throw new Error('freshness: no row');
   return { stamp: Number(row.stamp ?? 0), seenAt: row.seen ?? null, live: row.live !== null };
+}
+
+/**
+ * freshness() for a family reader, which also answers whether the access policy lets this user
+ * read the student today (parent with a valid consent, or the student themself): one round trip
+ * for a cached week, checked on every request, so a withdrawn consent or a removed link is seen at
+ * once on every node.
+ */
+export async function familyFreshness(
+  db: Db,
+  q: {
+    schoolId: string;
+    scopeIds: readonly string[];
+    week: string;
+    userId: string;
+    studentId: string;
+    sessionId: string | null;
+    onDate: string;
+  },
+): Promise<Freshness & { allowed: boolean }> {
+  const row = await familyFreshnessQuery.executeTakeFirst(db, { ...q, sessionId: q.sessionId ?? '' });
+  if (!row) throw new Error('freshness: no row');
+  // SQLite answers 1/0, PostgreSQL true/false.
+  const allowed = row.allowed === true || Number(row.allowed) === 1;
+  return { stamp: Number(row.stamp ?? 0), seenAt: row.seen ?? null, live: row.live !== null, allowed };
 }
 
 export async function seenAt(db: Db, userId: string, studentId: string) {

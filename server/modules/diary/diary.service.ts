@@ -8,7 +8,7 @@ import { AuditAction, recordAudit } from '../audit/audit.service.js';
 import { weekStart } from '../timetable/lesson-derivation.js';
 import { loadCurricula } from '../timetable/timetable.service.js';
 import * as repo from './diary.repository.js';
-import { type DiaryReader, requireDiaryRead, schoolToday } from './diary-access.js';
+import { type DiaryReader, diaryReaderOf, requireDiaryRead, schoolToday } from './diary-access.js';
 import { type CachedWeek, rememberBody, WeekBody, WeekCache } from './diary-cache.js';
 import { ALL } from './diary-stamps.js';
 import { type PreparedWeek, prepareWeek, studentCurricula, workTypeName } from './diary-week.js';
@@ -88,32 +88,38 @@ export async function diaryWeek(
   sessionId: string | null = null,
 ): Promise<WeekResponse> {
   const today = await schoolToday(deps, schoolId);
-  const reader = await requireDiaryRead(deps, actor, schoolId, studentId, today);
-  await auditStaffRead(deps, actor, reader, schoolId, studentId, 'week');
   const monday = weekStart(weekOf ?? today);
   const key = `${schoolId}|${studentId}|${monday}|${actor.locale}`;
   const cache = cacheOf(deps);
   const viewer = viewerOf(actor);
   const cached = cache.get(key);
-  if (cached) {
-    const fresh = await repo.freshness(deps.db, {
-      schoolId,
-      scopeIds: cached.prepared.scopes,
-      week: monday,
-      userId: viewer,
-      studentId,
-      sessionId,
-    });
+  const reader = diaryReaderOf(actor, schoolId);
+  const asked = { schoolId, week: monday, userId: viewer, studentId, sessionId };
+  /** The cached week when its stamps are unchanged; a stale one is dropped. */
+  const reuse = (entry: CachedWeek, fresh: repo.Freshness): WeekResponse | null => {
     if (sessionId && !fresh.live) throw unauthenticated();
-    if (fresh.stamp === cached.stamp) {
-      return { body: serialise(cached, fresh.seenAt), etag: etagOf(monday, cached.stamp, fresh.seenAt, actor.locale) };
-    }
+    if (fresh.stamp === entry.stamp)
+      return { body: serialise(entry, fresh.seenAt), etag: etagOf(monday, entry.stamp, fresh.seenAt, actor.locale) };
     cache.delete(key);
+    return null;
+  };
+  if (cached && reader === 'family') {
+    // The common case, in one query: the access rule, the stamps, the seen marker and the session.
+    const fresh = await repo.familyFreshness(deps.db, { ...asked, scopeIds: cached.prepared.scopes, onDate: today });
+    if (!fresh.allowed) throw notFound();
+    const reused = reuse(cached, fresh);
+    if (reused) return reused;
+  }
+  await requireDiaryRead(deps, actor, schoolId, studentId, today);
+  await auditStaffRead(deps, actor, reader, schoolId, studentId, 'week');
+  if (cached && reader === 'staff') {
+    const reused = reuse(cached, await repo.freshness(deps.db, { ...asked, scopeIds: cached.prepared.scopes }));
+    if (reused) return reused;
   }
   // Read the stamps BEFORE the data: a write that lands in between makes the stamp we keep older
   // than the data, so the next request rebuilds; never the other way round (a stale week kept as fresh).
   const scopes = await scopesOf(deps, schoolId, studentId, monday, addDays(monday, 5));
-  const fresh = await repo.freshness(deps.db, { schoolId, scopeIds: scopes, week: monday, userId: viewer, studentId, sessionId });
+  const fresh = await repo.freshness(deps.db, { ...asked, scopeIds: scopes });
   if (sessionId && !fresh.live) throw unauthenticated();
   const prepared = await prepareWeek(deps, actor.locale, schoolId, studentId, monday);
   const entry: CachedWeek = { prepared, stamp: fresh.stamp, bodies: new Map() };
