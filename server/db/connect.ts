@@ -59,13 +59,50 @@ function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
   };
 }
 
+/** A synchronous reader of committed data (see snapshotReaderOf). */
+export interface SnapshotReader {
+  all(sql: string, parameters: readonly unknown[]): unknown[];
+}
+
+const snapshotReaders = new WeakMap<Db, SnapshotReader>();
+
+/**
+ * A second, query-only connection to a SQLite file. In WAL mode it reads the last committed data
+ * without waiting for the one write connection (Kysely serialises every query on it, transactions
+ * included), so the hottest reads skip that queue. Never used for a transaction: a Transaction
+ * object is not the root Db and finds no reader here.
+ */
+export function snapshotReaderOf(db: Db): SnapshotReader | undefined {
+  return snapshotReaders.get(db);
+}
+
+function openSnapshotReader(url: string): { reader: SnapshotReader; close(): void } | undefined {
+  if (url === ':memory:' || url === 'sqlite::memory:') return undefined;
+  const sqlite = openSqlite(url);
+  sqlite.pragma('query_only = ON');
+  const statements = withStatementCache(sqlite);
+  return {
+    reader: { all: (sql, parameters) => statements.prepare(sql).all(parameters) },
+    close: () => sqlite.close(),
+  };
+}
+
 /** Opens the database named by the URL (sqlite:… or postgres://…). */
 export function connect(url: string, options: ConnectOptions = {}): DbHandle {
   const kind = databaseKindOf(url);
   if (kind === 'sqlite') {
     const sqlite = openSqlite(url);
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
-    return { db, kind, close: () => db.destroy() };
+    const snapshot = openSnapshotReader(url);
+    if (snapshot) snapshotReaders.set(db, snapshot.reader);
+    return {
+      db,
+      kind,
+      close: async () => {
+        snapshot?.close();
+        await db.destroy();
+      },
+    };
   }
   const pool = new pg.Pool({
     connectionString: url,

@@ -44,6 +44,28 @@ describe('prepare', () => {
     expect(await names(['op-2', 'op-3'], 'zzz')).toEqual(['delta', 'gamma']);
   });
 
+  it('readCommitted sees committed data only, never a transaction still open elsewhere', async () => {
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let inserted: () => void = () => {};
+    const insertedInTrx = new Promise<void>((resolve) => {
+      inserted = resolve;
+    });
+    const transaction = handle.db.transaction().execute(async (trx) => {
+      await trx.insertInto('operators').values({ id: 'op-open', name: 'epsilon', created_at: at }).execute();
+      inserted();
+      await held;
+    });
+    await insertedInTrx;
+    expect(await byName.readCommitted(handle.db, { name: 'epsilon' })).toBeUndefined();
+    expect(await byName.readCommitted(handle.db, { name: 'alpha' })).toEqual({ id: 'op-0', name: 'alpha' });
+    release();
+    await transaction;
+    expect(await byName.readCommitted(handle.db, { name: 'epsilon' })).toEqual({ id: 'op-open', name: 'epsilon' });
+  });
+
   it('refuses a query where an argument does not end up as a bound parameter', async () => {
     const inlined = prepare((db, a: { name: string }) => db.selectFrom('operators').select('id').where('name', '=', sql.lit(a.name)));
     await expect(inlined.execute(handle.db, { name: 'alpha' })).rejects.toThrow(/not a bound parameter/);

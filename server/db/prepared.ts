@@ -1,5 +1,5 @@
 import { type Compilable, CompiledQuery, type QueryResult } from 'kysely';
-import type { Db } from './connect.js';
+import { type Db, snapshotReaderOf } from './connect.js';
 
 /**
  * Queries built with Kysely once and then only re-bound. Building and compiling a query costs more
@@ -62,6 +62,12 @@ function compile<A extends Args>(db: Db, args: A, build: (db: Db, args: A) => Co
 export interface PreparedQuery<A extends Args, R> {
   execute(db: Db, args: A): Promise<R[]>;
   executeTakeFirst(db: Db, args: A): Promise<R | undefined>;
+  /**
+   * For the hottest reads: the last committed data, from SQLite's query-only connection when
+   * there is one (not queued behind writes), otherwise as execute. Not for reads that must see
+   * the caller's own open transaction.
+   */
+  readCommitted(db: Db, args: A): Promise<R | undefined>;
 }
 
 /**
@@ -84,18 +90,25 @@ export function prepare<A extends Args, R>(build: (db: Db, args: A) => Compilabl
     }
     return compiled;
   };
-  const execute = async (db: Db, args: A): Promise<R[]> => {
-    const compiled = compiledFor(db, args);
-    const parameters = compiled.slots.map((slot) => {
+  const bind = (compiled: Compiled, args: A): unknown[] =>
+    compiled.slots.map((slot) => {
       if ('constant' in slot) return slot.constant;
       const value = args[slot.name];
       return slot.index === null ? value : (value as readonly unknown[])[slot.index];
     });
-    const result: QueryResult<R> = await db.executeQuery<R>(CompiledQuery.raw(compiled.sql, parameters));
+  const execute = async (db: Db, args: A): Promise<R[]> => {
+    const compiled = compiledFor(db, args);
+    const result: QueryResult<R> = await db.executeQuery<R>(CompiledQuery.raw(compiled.sql, bind(compiled, args)));
     return result.rows;
   };
   return {
     execute,
     executeTakeFirst: async (db, args) => (await execute(db, args))[0],
+    readCommitted: async (db, args) => {
+      const reader = snapshotReaderOf(db);
+      if (!reader) return (await execute(db, args))[0];
+      const compiled = compiledFor(db, args);
+      return reader.all(compiled.sql, bind(compiled, args))[0] as R | undefined;
+    },
   };
 }

@@ -3,7 +3,7 @@ import type { Actor } from '../../access/actor.js';
 import type { Db } from '../../db/connect.js';
 import { SESSION_COOKIE } from '../../http/auth-gate.js';
 import type { Deps } from '../../lib/deps.js';
-import { hashToken, resolveSession } from '../auth/auth.service.js';
+import { resolveSession } from '../auth/auth.service.js';
 
 /**
  * Signed-in actors of diary reads, kept for a few seconds per node so that a family paging
@@ -17,6 +17,7 @@ export const SESSION_CACHE_MS = 5_000;
 
 interface Entry {
   actor: Actor;
+  sessionId: string;
   until: number;
 }
 
@@ -36,23 +37,18 @@ function cacheOf(db: Db): Map<string, Entry> {
 export async function cachedSessionActor(deps: Deps, request: FastifyRequest): Promise<{ actor: Actor; sessionId: string } | null> {
   const token = request.cookies[SESSION_COOKIE];
   if (!token) return null;
-  const sessionId = hashToken(token);
+  // Keyed by the cookie token itself (this node's memory only), so a hit needs no hashing.
   const cache = cacheOf(deps.db);
-  const hit = cache.get(sessionId);
+  const hit = cache.get(token);
   const now = performance.now();
-  if (hit && hit.until > now) return { actor: { ...hit.actor, ip: request.ip, locale: request.locale }, sessionId };
+  if (hit && hit.until > now) return { actor: { ...hit.actor, ip: request.ip, locale: request.locale }, sessionId: hit.sessionId };
   // The auth service checks expiry and idle time and touches the session as usual.
   const resolved = await resolveSession(deps, token, request.ip, request.locale);
   if (!resolved) {
-    cache.delete(sessionId);
+    cache.delete(token);
     return null;
   }
   if (cache.size >= MAX_ENTRIES) cache.clear();
-  cache.set(sessionId, { actor: resolved.actor, until: now + SESSION_CACHE_MS });
+  cache.set(token, { actor: resolved.actor, sessionId: resolved.sessionId, until: now + SESSION_CACHE_MS });
   return { actor: { ...resolved.actor, locale: request.locale }, sessionId: resolved.sessionId };
-}
-
-/** Drops a session this node had cached (its row is gone). */
-export function forgetSession(deps: Deps, sessionId: string): void {
-  cacheOf(deps.db).delete(sessionId);
 }

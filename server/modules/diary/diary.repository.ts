@@ -309,7 +309,7 @@ export async function freshness(
   db: Db,
   q: { schoolId: string; scopeIds: readonly string[]; week: string; userId: string; studentId: string; sessionId: string | null },
 ): Promise<Freshness> {
-  const row = await freshnessQuery.executeTakeFirst(db, { ...q, sessionId: q.sessionId ?? '' });
+  const row = await freshnessQuery.readCommitted(db, { ...q, sessionId: q.sessionId ?? '' });
   if (!row) throw new Error('freshness: no row');
   return { stamp: Number(row.stamp ?? 0), seenAt: row.seen ?? null, live: row.live !== null };
 }
@@ -332,7 +332,7 @@ export async function familyFreshness(
     onDate: string;
   },
 ): Promise<Freshness & { allowed: boolean }> {
-  const row = await familyFreshnessQuery.executeTakeFirst(db, { ...q, sessionId: q.sessionId ?? '' });
+  const row = await familyFreshnessQuery.readCommitted(db, { ...q, sessionId: q.sessionId ?? '' });
   if (!row) throw new Error('freshness: no row');
   // SQLite answers 1/0, PostgreSQL true/false.
   const allowed = row.allowed === true || Number(row.allowed) === 1;

@@ -107,8 +107,17 @@ export const laterDate = (a: string, b: string): string => (a.localeCompare(b) >
 export const earlierDate = (a: string, b: string): string => (a.localeCompare(b) <= 0 ? a : b);
 
 /** Monday of the ISO week holding the date. */
+const mondays = new Map<string, string>();
+
+/** The Monday of a date's week; remembered, since every diary read asks it (dates are few). */
 export function weekStart(date: string): string {
-  return addDays(date, 1 - isoWeekday(date));
+  let monday = mondays.get(date);
+  if (monday === undefined) {
+    monday = addDays(date, 1 - isoWeekday(date));
+    if (mondays.size >= 10_000) mondays.clear();
+    mondays.set(date, monday);
+  }
+  return monday;
 }
 
 /**
