@@ -278,7 +278,7 @@ export async function schoolTimeZone(db: Db, schoolId: string) {
  */
 type FreshnessArgs = { schoolId: string; scopeIds: readonly string[]; week: string; userId: string; studentId: string; sessionId: string };
 
-function freshnessColumns(db: Db, eb: ExpressionBuilder<Database, never>, q: FreshnessArgs) {
+function freshnessColumns(eb: ExpressionBuilder<Database, never>, q: FreshnessArgs) {
   return [
     eb
       .selectFrom('diary_stamps')
@@ -292,11 +292,11 @@ function freshnessColumns(db: Db, eb: ExpressionBuilder<Database, never>, q: Fre
   ] as const;
 }
 
-const freshnessQuery = prepare((db, q: FreshnessArgs) => db.selectNoFrom((eb) => freshnessColumns(db, eb, q)));
+const freshnessQuery = prepare((db, q: FreshnessArgs) => db.selectNoFrom((eb) => freshnessColumns(eb, q)));
 
 /** The same read with the family access rule folded in (asked of the policy, not restated here). */
 const familyFreshnessQuery = prepare((db, q: FreshnessArgs & { onDate: string }) =>
-  db.selectNoFrom((eb) => [...freshnessColumns(db, eb, q), familyMayRead(db, eb, q).as('allowed')]),
+  db.selectNoFrom((eb) => [...freshnessColumns(eb, q), familyMayRead(db, eb, q).as('allowed')]),
 );
 
 export interface Freshness {
