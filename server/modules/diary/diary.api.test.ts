@@ -231,6 +231,27 @@ describe('ETag and invalidation', () => {
     expect(refused.json()).toEqual(plain.json());
   });
 
+  it('sees a new bell time and a renamed subject in a prepared week (school-wide reference data)', async () => {
+    const before = await week(parent, '2026-11-30');
+    const monday = day(before.body, '2026-11-30');
+    expect(monday.lessons[0]?.startsAt).toBe('08:00');
+    const bells = (await admin.get(`${base()}/bells`)).json() as { items: Array<{ id: string; lessonNumber: number }> };
+    const first = bells.items.find((b) => b.lessonNumber === 1);
+    expect((await admin.patch(`${base()}/bells/${first?.id}`, { startsAt: '08:05' })).statusCode).toBe(200);
+    const afterBell = await parent.get(`${diary()}/week?weekOf=2026-11-30`, { 'if-none-match': before.res.headers.etag as string });
+    expect(afterBell.statusCode).toBe(200);
+    expect(day(afterBell.json() as DiaryWeek, '2026-11-30').lessons[0]?.startsAt).toBe('08:05');
+
+    const renamed = await admin.patch(`${base()}/subjects/${w.subjectIds.math}`, { name: 'Математика (углублённая)' });
+    expect(renamed.statusCode, renamed.body).toBe(200);
+    const afterName = await parent.get(`${diary()}/week?weekOf=2026-11-30`, { 'if-none-match': afterBell.headers.etag as string });
+    expect(afterName.statusCode).toBe(200);
+    expect(day(afterName.json() as DiaryWeek, '2026-11-30').lessons.map((l) => l.subjectName)).toContain('Математика (углублённая)');
+    // Put the reference data back for the other tests.
+    await admin.patch(`${base()}/bells/${first?.id}`, { startsAt: '08:00' });
+    await admin.patch(`${base()}/subjects/${w.subjectIds.math}`, { name: 'Математика' });
+  });
+
   it('sees lesson topics, timetable changes and grade edits/deletions at once', async () => {
     const before = await week(parent, '2026-12-07');
     const tag = before.res.headers.etag as string;

@@ -11,6 +11,7 @@ import { AppError, invalid, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { AuditAction, recordAudit } from '../audit/audit.service.js';
 import { createAccount, grantRole, revokeRole, setPasswordByAdministrator } from '../auth/accounts.service.js';
+import { bumpSchoolDiaries } from '../diary/diary-stamps.js';
 import { findUser, grantsOfUser } from './lookups.repository.js';
 import { changedColumns, schoolToday } from './people.common.js';
 import { presentStaff } from './people.presenter.js';
@@ -91,6 +92,7 @@ export async function createStaff(deps: Deps, actor: Actor, schoolId: string, in
   const { account, ...fields } = input;
   const row = rowFields(fields);
   await deps.db.transaction().execute(async (trx) => {
+    await bumpSchoolDiaries(trx, schoolId);
     let userId: string | null = null;
     if (account) {
       userId = await createAccount(trx, now, {
@@ -129,6 +131,7 @@ export async function updateStaff(deps: Deps, actor: Actor, schoolId: string, id
   requireSchoolPermission(actor, schoolId, Permission.personManage);
   const now = deps.clock.now();
   await deps.db.transaction().execute(async (trx) => {
+    await bumpSchoolDiaries(trx, schoolId);
     const current = await repo.findStaff(trx, schoolId, id);
     if (!current) throw notFound();
     const { patch, fields } = changedColumns(current, rowFields(input) as Partial<StaffTable>);

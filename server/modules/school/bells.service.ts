@@ -7,6 +7,7 @@ import type { Deps } from '../../lib/deps.js';
 import { conflict, invalid, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { AuditAction, recordAudit } from '../audit/audit.service.js';
+import { bumpSchoolDiaries } from '../diary/diary-stamps.js';
 import { presentBell } from './school.presenter.js';
 import { deleteBellRows, findBell, findSchool, insertBells, listBellRows, updateBellRow } from './school.repository.js';
 import { changedFields, requireSomeField, withConstraintErrors } from './school.rules.js';
@@ -59,6 +60,7 @@ export async function listBells(deps: Deps, actor: Actor, schoolId: string): Pro
 export async function createBell(deps: Deps, actor: Actor, schoolId: string, input: BellCreate): Promise<Bell> {
   requireSchoolPermission(actor, schoolId, Permission.schoolManage);
   return deps.db.transaction().execute(async (trx) => {
+    await bumpSchoolDiaries(trx, schoolId);
     if (!(await findSchool(trx, schoolId))) throw notFound();
     const existing = (await listBellRows(trx, schoolId)).map(timesOf);
     if (input.endsAt <= input.startsAt) throw invalid('error.timeOrder');
@@ -85,6 +87,7 @@ export async function updateBell(deps: Deps, actor: Actor, schoolId: string, bel
   requireSchoolPermission(actor, schoolId, Permission.schoolManage);
   requireSomeField(patch);
   return deps.db.transaction().execute(async (trx) => {
+    await bumpSchoolDiaries(trx, schoolId);
     const bell = await findBell(trx, schoolId, bellId);
     if (!bell) throw notFound();
     const next: BellsTable = {
@@ -110,6 +113,7 @@ export async function updateBell(deps: Deps, actor: Actor, schoolId: string, bel
 export async function deleteBell(deps: Deps, actor: Actor, schoolId: string, bellId: string): Promise<void> {
   requireSchoolPermission(actor, schoolId, Permission.schoolManage);
   await deps.db.transaction().execute(async (trx) => {
+    await bumpSchoolDiaries(trx, schoolId);
     if (!(await findBell(trx, schoolId, bellId))) throw notFound();
     await withConstraintErrors(() => deleteBellRows(trx, schoolId, bellId));
     await audit(deps, trx, actor, schoolId, AuditAction.delete, bellId);
@@ -130,6 +134,7 @@ export async function replaceBells(deps: Deps, actor: Actor, schoolId: string, i
   }
   checkSchedule(items);
   return deps.db.transaction().execute(async (trx) => {
+    await bumpSchoolDiaries(trx, schoolId);
     if (!(await findSchool(trx, schoolId))) throw notFound();
     const existing = new Map((await listBellRows(trx, schoolId)).map((row) => [row.lesson_number, row]));
     for (const row of existing.values()) {

@@ -19,6 +19,7 @@ import type { Deps } from '../../lib/deps.js';
 import { conflict, invalid, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { AuditAction, recordAudit } from '../audit/audit.service.js';
+import { bumpSchoolDiaries } from '../diary/diary-stamps.js';
 import { presentHoliday, presentPeriod, presentYear } from './school.presenter.js';
 import {
   countPeriodsOfYear,
@@ -98,6 +99,7 @@ export async function createYear(deps: Deps, actor: Actor, schoolId: string, inp
     ends_on: input.endsOn,
   };
   await deps.db.transaction().execute(async (trx) => {
+    await bumpSchoolDiaries(trx, schoolId);
     if (!(await findSchool(trx, schoolId))) throw notFound();
     if (await findOverlappingYear(trx, schoolId, row.starts_on, row.ends_on, null)) throw invalid('error.school.yearsOverlap');
     await insertYear(trx, row);
@@ -111,6 +113,7 @@ export async function updateYear(deps: Deps, actor: Actor, schoolId: string, yea
   requireSchoolPermission(actor, schoolId, Permission.schoolManage);
   requireSomeField(patch);
   return deps.db.transaction().execute(async (trx) => {
+    await bumpSchoolDiaries(trx, schoolId);
     const year = await findYear(trx, schoolId, yearId);
     if (!year) throw notFound();
     const next: AcademicYearsTable = {
@@ -135,6 +138,7 @@ export async function updateYear(deps: Deps, actor: Actor, schoolId: string, yea
 export async function deleteYear(deps: Deps, actor: Actor, schoolId: string, yearId: string): Promise<void> {
   requireSchoolPermission(actor, schoolId, Permission.schoolManage);
   await deps.db.transaction().execute(async (trx) => {
+    await bumpSchoolDiaries(trx, schoolId);
     if (!(await findYear(trx, schoolId, yearId))) throw notFound();
     if (await yearInUse(trx, schoolId, yearId)) throw conflict('error.inUse');
     await withConstraintErrors(() => deleteYearRow(trx, schoolId, yearId));
@@ -184,6 +188,7 @@ export async function createPeriod(deps: Deps, actor: Actor, schoolId: string, i
   requireSchoolPermission(actor, schoolId, Permission.schoolManage);
   const name = cleanText('name', input.name);
   return deps.db.transaction().execute(async (trx) => {
+    await bumpSchoolDiaries(trx, schoolId);
     const year = await requireYearRef(trx, actor, schoolId, input.yearId);
     await checkPeriod(trx, schoolId, year, input, null);
     const row: StudyPeriodsTable = {
@@ -211,6 +216,7 @@ export async function updatePeriod(deps: Deps, actor: Actor, schoolId: string, p
   requireSchoolPermission(actor, schoolId, Permission.schoolManage);
   requireSomeField(patch);
   return deps.db.transaction().execute(async (trx) => {
+    await bumpSchoolDiaries(trx, schoolId);
     const period = await findPeriod(trx, schoolId, periodId);
     if (!period) throw notFound();
     if (period.closed_at !== null) throw conflict('error.school.periodClosed');
@@ -243,6 +249,7 @@ export async function updatePeriod(deps: Deps, actor: Actor, schoolId: string, p
 export async function deletePeriod(deps: Deps, actor: Actor, schoolId: string, periodId: string): Promise<void> {
   requireSchoolPermission(actor, schoolId, Permission.schoolManage);
   await deps.db.transaction().execute(async (trx) => {
+    await bumpSchoolDiaries(trx, schoolId);
     const period = await findPeriod(trx, schoolId, periodId);
     if (!period) throw notFound();
     if (period.closed_at !== null) throw conflict('error.school.periodClosed');
@@ -294,6 +301,7 @@ function presetPeriods(year: AcademicYearsTable): Array<Omit<StudyPeriodsTable, 
 export async function createPresetPeriods(deps: Deps, actor: Actor, schoolId: string, yearId: string): Promise<Period[]> {
   requireSchoolPermission(actor, schoolId, Permission.schoolManage);
   return deps.db.transaction().execute(async (trx) => {
+    await bumpSchoolDiaries(trx, schoolId);
     const year = await findYear(trx, schoolId, yearId);
     if (!year) throw notFound();
     if ((await countPeriodsOfYear(trx, schoolId, yearId)) > 0) throw conflict('error.school.periodsExist');
@@ -329,6 +337,7 @@ export async function createHoliday(deps: Deps, actor: Actor, schoolId: string, 
   const name = cleanText('name', input.name);
   checkDateOrder(input.startsOn, input.endsOn);
   return deps.db.transaction().execute(async (trx) => {
+    await bumpSchoolDiaries(trx, schoolId);
     const year = await requireYearRef(trx, actor, schoolId, input.yearId);
     checkInsideYear(year, input.startsOn, input.endsOn);
     const row = {
@@ -351,6 +360,7 @@ export async function updateHoliday(deps: Deps, actor: Actor, schoolId: string, 
   requireSchoolPermission(actor, schoolId, Permission.schoolManage);
   requireSomeField(patch);
   return deps.db.transaction().execute(async (trx) => {
+    await bumpSchoolDiaries(trx, schoolId);
     const holiday = await findHoliday(trx, schoolId, holidayId);
     if (!holiday) throw notFound();
     const next = {
@@ -377,6 +387,7 @@ export async function updateHoliday(deps: Deps, actor: Actor, schoolId: string, 
 export async function deleteHoliday(deps: Deps, actor: Actor, schoolId: string, holidayId: string): Promise<void> {
   requireSchoolPermission(actor, schoolId, Permission.schoolManage);
   await deps.db.transaction().execute(async (trx) => {
+    await bumpSchoolDiaries(trx, schoolId);
     if (!(await findHoliday(trx, schoolId, holidayId))) throw notFound();
     await deleteHolidayRow(trx, schoolId, holidayId);
     await audit(deps, trx, actor, schoolId, AuditAction.delete, 'holiday', holidayId);

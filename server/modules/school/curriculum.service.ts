@@ -15,6 +15,7 @@ import type { Deps } from '../../lib/deps.js';
 import { conflict, invalid, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { AuditAction, recordAudit } from '../audit/audit.service.js';
+import { bumpSchoolDiaries } from '../diary/diary-stamps.js';
 import {
   type CurriculumRow,
   deleteCurriculumRow,
@@ -65,6 +66,7 @@ export async function createSubject(deps: Deps, actor: Actor, schoolId: string, 
     short_name: cleanText('shortName', input.shortName),
   };
   await deps.db.transaction().execute(async (trx) => {
+    await bumpSchoolDiaries(trx, schoolId);
     if (await findSubjectByName(trx, schoolId, row.name)) throw duplicateSubject(row.name);
     await withConstraintErrors(
       () => insertSubject(trx, row),
@@ -80,6 +82,7 @@ export async function updateSubject(deps: Deps, actor: Actor, schoolId: string, 
   requireSchoolPermission(actor, schoolId, Permission.schoolManage);
   requireSomeField(patch);
   return deps.db.transaction().execute(async (trx) => {
+    await bumpSchoolDiaries(trx, schoolId);
     const subject = await findSubject(trx, schoolId, subjectId);
     if (!subject) throw notFound();
     const next: SubjectsTable = {
@@ -102,6 +105,7 @@ export async function updateSubject(deps: Deps, actor: Actor, schoolId: string, 
 export async function deleteSubject(deps: Deps, actor: Actor, schoolId: string, subjectId: string): Promise<void> {
   requireSchoolPermission(actor, schoolId, Permission.schoolManage);
   await deps.db.transaction().execute(async (trx) => {
+    await bumpSchoolDiaries(trx, schoolId);
     if (!(await findSubject(trx, schoolId, subjectId))) throw notFound();
     if (await subjectInUse(trx, schoolId, subjectId)) throw conflict('error.inUse');
     await withConstraintErrors(() => deleteSubjectRow(trx, schoolId, subjectId));
@@ -141,6 +145,7 @@ export async function createCurriculum(deps: Deps, actor: Actor, schoolId: strin
   const groupId = input.groupId ?? null;
   if ((classId === null) === (groupId === null)) throw invalid('error.classOrGroup');
   return deps.db.transaction().execute(async (trx) => {
+    await bumpSchoolDiaries(trx, schoolId);
     await requireSubjectRef(trx, actor, schoolId, input.subjectId);
     await requireTeacherRef(trx, actor, schoolId, input.teacherId);
     let yearId: string;
@@ -182,6 +187,7 @@ export async function updateCurriculum(
   requireSchoolPermission(actor, schoolId, Permission.schoolManage);
   requireSomeField(patch);
   return deps.db.transaction().execute(async (trx) => {
+    await bumpSchoolDiaries(trx, schoolId);
     const current = await findCurriculumRow(trx, schoolId, id);
     if (!current) throw notFound();
     if (patch.subjectId !== undefined) await requireSubjectRef(trx, actor, schoolId, patch.subjectId);
@@ -207,6 +213,7 @@ export async function updateCurriculum(
 export async function deleteCurriculum(deps: Deps, actor: Actor, schoolId: string, id: string): Promise<void> {
   requireSchoolPermission(actor, schoolId, Permission.schoolManage);
   await deps.db.transaction().execute(async (trx) => {
+    await bumpSchoolDiaries(trx, schoolId);
     if (!(await findCurriculumRow(trx, schoolId, id))) throw notFound();
     await withConstraintErrors(() => deleteCurriculumRow(trx, schoolId, id));
     await audit(deps, trx, actor, schoolId, AuditAction.delete, 'curriculum', id);

@@ -7,6 +7,7 @@ import type { Deps } from '../../lib/deps.js';
 import { fieldError, forbidden, invalid, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { AuditAction, recordAudit } from '../audit/audit.service.js';
+import { bumpSchoolDiaries } from '../diary/diary-stamps.js';
 import { presentSchool } from './school.presenter.js';
 import { findSchool, insertSchool, listSchoolsByIds, operatorExists, updateSchoolRow } from './school.repository.js';
 import { changedFields, cleanText, referenceNotFound, requireSomeField } from './school.rules.js';
@@ -92,6 +93,7 @@ export async function updateSchool(deps: Deps, actor: Actor, schoolId: string, p
     ...(patch.workingDaysPerWeek !== undefined ? { working_days_per_week: patch.workingDaysPerWeek } : {}),
   };
   return deps.db.transaction().execute(async (trx) => {
+    await bumpSchoolDiaries(trx, schoolId);
     if (!(await findSchool(trx, schoolId))) throw notFound();
     await updateSchoolRow(trx, schoolId, changes);
     await recordAudit(trx, actor, deps.clock.now(), {
