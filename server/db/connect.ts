@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
@@ -59,31 +60,49 @@ function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
   };
 }
 
-/** A synchronous reader of committed data (see snapshotReaderOf). */
-export interface SnapshotReader {
-  all(sql: string, parameters: readonly unknown[]): unknown[];
+/** A reader of committed data outside any transaction (see committedReaderOf). */
+export interface CommittedReader {
+  all(sql: string, parameters: readonly unknown[]): Promise<unknown[]>;
 }
 
-const snapshotReaders = new WeakMap<Db, SnapshotReader>();
+const committedReaders = new WeakMap<Db, CommittedReader>();
 
 /**
- * A second, query-only connection to a SQLite file. In WAL mode it reads the last committed data
- * without waiting for the one write connection (Kysely serialises every query on it, transactions
- * included), so the hottest reads skip that queue. Never used for a transaction: a Transaction
- * object is not the root Db and finds no reader here.
+ * The fast lane for the hottest reads, which never need the caller's transaction:
+ * - SQLite: a second, query-only connection to the file. In WAL mode it reads the last committed
+ *   data without waiting for the one write connection (Kysely serialises every query on it,
+ *   transactions included).
+ * - PostgreSQL: the pool with named prepared statements, planned once per connection (Kysely sends
+ *   unnamed ones, planned on every call: measured ~1 ms against ~0.2 ms for the diary's check).
+ * A Transaction object is not the root Db and finds no reader here.
  */
-export function snapshotReaderOf(db: Db): SnapshotReader | undefined {
-  return snapshotReaders.get(db);
+export function committedReaderOf(db: Db): CommittedReader | undefined {
+  return committedReaders.get(db);
 }
 
-function openSnapshotReader(url: string): { reader: SnapshotReader; close(): void } | undefined {
+function openSqliteReader(url: string): { reader: CommittedReader; close(): void } | undefined {
   if (url === ':memory:' || url === 'sqlite::memory:') return undefined;
   const sqlite = openSqlite(url);
   sqlite.pragma('query_only = ON');
   const statements = withStatementCache(sqlite);
   return {
-    reader: { all: (sql, parameters) => statements.prepare(sql).all(parameters) },
+    reader: { all: async (sql, parameters) => statements.prepare(sql).all(parameters) },
     close: () => sqlite.close(),
+  };
+}
+
+function postgresReader(pool: pg.Pool): CommittedReader {
+  const names = new Map<string, string>();
+  return {
+    all: async (sql, parameters) => {
+      let name = names.get(sql);
+      if (!name) {
+        // A name per SQL text: a connection that has prepared it reuses the plan.
+        name = `otm_${createHash('sha1').update(sql).digest('hex').slice(0, 20)}`;
+        names.set(sql, name);
+      }
+      return (await pool.query({ name, text: sql, values: parameters as unknown[] })).rows;
+    },
   };
 }
 
@@ -93,8 +112,8 @@ export function connect(url: string, options: ConnectOptions = {}): DbHandle {
   if (kind === 'sqlite') {
     const sqlite = openSqlite(url);
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
-    const snapshot = openSnapshotReader(url);
-    if (snapshot) snapshotReaders.set(db, snapshot.reader);
+    const snapshot = openSqliteReader(url);
+    if (snapshot) committedReaders.set(db, snapshot.reader);
     return {
       db,
       kind,
@@ -110,5 +129,6 @@ export function connect(url: string, options: ConnectOptions = {}): DbHandle {
     ...(options.pgSchema ? { options: `-c search_path=${options.pgSchema}` } : {}),
   });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  committedReaders.set(db, postgresReader(pool));
   return { db, kind, close: () => db.destroy() };
 }

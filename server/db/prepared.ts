@@ -1,5 +1,5 @@
 import { type Compilable, CompiledQuery, type QueryResult } from 'kysely';
-import { type Db, snapshotReaderOf } from './connect.js';
+import { committedReaderOf, type Db } from './connect.js';
 
 /**
  * Queries built with Kysely once and then only re-bound. Building and compiling a query costs more
@@ -63,9 +63,9 @@ export interface PreparedQuery<A extends Args, R> {
   execute(db: Db, args: A): Promise<R[]>;
   executeTakeFirst(db: Db, args: A): Promise<R | undefined>;
   /**
-   * For the hottest reads: the last committed data, from SQLite's query-only connection when
-   * there is one (not queued behind writes), otherwise as execute. Not for reads that must see
-   * the caller's own open transaction.
+   * For the hottest reads: the last committed data through the database's fast lane (SQLite's
+   * query-only connection, PostgreSQL's named statements; see committedReaderOf), otherwise as
+   * execute. Not for reads that must see the caller's own open transaction.
    */
   readCommitted(db: Db, args: A): Promise<R | undefined>;
 }
@@ -105,10 +105,10 @@ export function prepare<A extends Args, R>(build: (db: Db, args: A) => Compilabl
     execute,
     executeTakeFirst: async (db, args) => (await execute(db, args))[0],
     readCommitted: async (db, args) => {
-      const reader = snapshotReaderOf(db);
+      const reader = committedReaderOf(db);
       if (!reader) return (await execute(db, args))[0];
       const compiled = compiledFor(db, args);
-      return reader.all(compiled.sql, bind(compiled, args))[0] as R | undefined;
+      return (await reader.all(compiled.sql, bind(compiled, args)))[0] as R | undefined;
     },
   };
 }
