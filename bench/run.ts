@@ -6,6 +6,7 @@
 const scenarios: Record<string, () => Promise<void>> = {
   journal: async () => (await import('./journal.js')).runJournalBench(),
   diary: async () => (await import('./diary.js')).runDiaryBench(),
+  'first-load': async () => (await import('./first-load.js')).runFirstLoadBench(),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

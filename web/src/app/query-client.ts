@@ -1,0 +1,30 @@
+import { QueryClient } from '@tanstack/react-query';
+import { maybeSignedIn, meQueryOptions } from '../features/auth/api/get-me';
+import { prefetchDiaryAddress } from '../features/diary/prefetch';
+import { isApiError } from '../lib/api';
+
+/** Client errors (4xx) are answers, not glitches: retrying them only delays the message. */
+function shouldRetry(failureCount: number, error: unknown): boolean {
+  if (isApiError(error) && error.status >= 400 && error.status < 500) return false;
+  return failureCount < 2;
+}
+
+export function createQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      queries: { retry: shouldRetry, refetchOnWindowFocus: false, staleTime: 30_000 },
+      mutations: { retry: false },
+    },
+  });
+}
+
+/**
+ * Requests the first screen needs, sent before React renders anything: the session (when this
+ * browser had one) and, for a diary address, the children and the week. The pages then find
+ * them in the cache or in flight instead of asking one after another.
+ */
+export function prefetchFirstScreen(client: QueryClient, location: { pathname: string; search: string }): void {
+  if (!maybeSignedIn()) return;
+  void client.prefetchQuery(meQueryOptions());
+  prefetchDiaryAddress(client, location.pathname, location.search);
+}
