@@ -1,7 +1,9 @@
+import { DEFAULT_LOCALE } from '@contract/i18n/index';
 import { QueryClient } from '@tanstack/react-query';
 import { maybeSignedIn, meQueryOptions } from '../features/auth/api/get-me';
 import { prefetchDiaryAddress } from '../features/diary/prefetch';
-import { isApiError } from '../lib/api';
+import { isApiError, setRequestLocale } from '../lib/api';
+import { readLocaleCookie } from '../lib/i18n';
 
 /** Client errors (4xx) are answers, not glitches: retrying them only delays the message. */
 function shouldRetry(failureCount: number, error: unknown): boolean {
@@ -25,6 +27,9 @@ export function createQueryClient(): QueryClient {
  */
 export function prefetchFirstScreen(client: QueryClient, location: { pathname: string; search: string }): void {
   if (!maybeSignedIn()) return;
+  // The language the page will show (LocaleProvider starts from the same cookie), so the week
+  // asked for now is the one the page wants.
+  setRequestLocale(readLocaleCookie() ?? DEFAULT_LOCALE);
   void client.prefetchQuery(meQueryOptions());
   prefetchDiaryAddress(client, location.pathname, location.search);
 }
