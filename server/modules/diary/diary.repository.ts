@@ -270,12 +270,6 @@ export async function schoolTimeZone(db: Db, schoolId: string) {
   return db.selectFrom('schools').select('timezone').where('id', '=', schoolId).executeTakeFirst();
 }
 
-/**
- * The freshness check of a prepared week, in one round trip: the sum of the stamps of the week's
- * scopes (for this week and for every week), the viewer's seen marker, and whether the viewer's
- * session still exists (read-only look at the auth module's sessions table: logout and password
- * changes delete the row). All three are primary-key reads.
- */
 type FreshnessArgs = { schoolId: string; scopeIds: readonly string[]; week: string; userId: string; studentId: string; sessionId: string };
 
 function freshnessColumns(eb: ExpressionBuilder<Database, never>, q: FreshnessArgs) {
@@ -305,13 +299,22 @@ export interface Freshness {
   live: boolean;
 }
 
-export async function freshness(
-  db: Db,
-  q: { schoolId: string; scopeIds: readonly string[]; week: string; userId: string; studentId: string; sessionId: string | null },
-): Promise<Freshness> {
-  const row = await freshnessQuery.readCommitted(db, { ...q, sessionId: q.sessionId ?? '' });
+/** What a freshness check asks about; no session for a system reader. */
+type FreshnessAsk = Omit<FreshnessArgs, 'sessionId'> & { sessionId: string | null };
+
+function freshnessOf(row: { stamp: number | null; seen: string | null; live: number | null } | undefined): Freshness {
   if (!row) throw new Error('freshness: no row');
   return { stamp: Number(row.stamp ?? 0), seenAt: row.seen ?? null, live: row.live !== null };
+}
+
+/**
+ * The freshness check of a prepared week, in one round trip: the sum of the stamps of the week's
+ * scopes (for this week and for every week), the viewer's seen marker, and whether the viewer's
+ * session still exists (read-only look at the auth module's sessions table: logout and password
+ * changes delete the row). All three are primary-key reads.
+ */
+export async function freshness(db: Db, q: FreshnessAsk): Promise<Freshness> {
+  return freshnessOf(await freshnessQuery.readCommitted(db, { ...q, sessionId: q.sessionId ?? '' }));
 }
 
 /**
@@ -320,23 +323,10 @@ export async function freshness(
  * for a cached week, checked on every request, so a withdrawn consent or a removed link is seen at
  * once on every node.
  */
-export async function familyFreshness(
-  db: Db,
-  q: {
-    schoolId: string;
-    scopeIds: readonly string[];
-    week: string;
-    userId: string;
-    studentId: string;
-    sessionId: string | null;
-    onDate: string;
-  },
-): Promise<Freshness & { allowed: boolean }> {
+export async function familyFreshness(db: Db, q: FreshnessAsk & { onDate: string }): Promise<Freshness & { allowed: boolean }> {
   const row = await familyFreshnessQuery.readCommitted(db, { ...q, sessionId: q.sessionId ?? '' });
-  if (!row) throw new Error('freshness: no row');
   // SQLite answers 1/0, PostgreSQL true/false.
-  const allowed = row.allowed === true || Number(row.allowed) === 1;
-  return { stamp: Number(row.stamp ?? 0), seenAt: row.seen ?? null, live: row.live !== null, allowed };
+  return { ...freshnessOf(row), allowed: row?.allowed === true || Number(row?.allowed) === 1 };
 }
 
 export async function seenAt(db: Db, userId: string, studentId: string) {

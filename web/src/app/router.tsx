@@ -1,6 +1,6 @@
 import { createBrowserRouter } from 'react-router';
 import { LoginPage } from '../features/auth/LoginPage';
-import { DiaryRoute } from '../features/diary/DiaryRoute';
+import { DiaryPage } from '../features/diary/DiaryPage';
 import { RoleHome } from '../features/home/RoleHome';
 import { AboutPage } from './AboutPage';
 import { lazyPage } from './lazy-page';
@@ -44,7 +44,9 @@ export const router = createBrowserRouter([
       { path: 'audit', element: <AuditPage /> },
       { path: 'journal/:curriculumId?', element: <JournalPage /> },
       { path: 'timetable', element: <TimetablePage /> },
-      { path: 'diary/:view?', element: <DiaryRoute /> },
+      // Eager, unlike the staff pages below: most users open the diary, and a chunk of its own cost a
+      // sequential round trip on a slow phone (`npm run bench -- first-load`).
+      { path: 'diary/:view?', element: <DiaryPage /> },
       { path: 'structure', element: <StructurePage /> },
       { path: 'structure/:tab', element: <StructurePage /> },
       { path: 'students', element: <StudentsPage /> },
