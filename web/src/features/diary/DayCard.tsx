@@ -1,9 +1,9 @@
 import type { MessageKey } from '@contract/i18n/index';
 import type { AttendanceMark } from '@contract/schemas/journal';
+import { formatDay, formatShortDate } from '../../lib/dates';
 import { useLocale, useT } from '../../lib/i18n';
 import type { DiaryDay, DiaryLesson } from './api/diary';
 import { GradeBadge, type OpenGrade } from './GradeDialog';
-import { formatDay, formatShortDate } from './week';
 
 const MARK_LABEL: Record<AttendanceMark, MessageKey> = {
   absent: 'diaryWeb.attendance.absent',

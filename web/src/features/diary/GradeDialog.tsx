@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef } from 'react';
-import { formatDate, formatInstant } from '../../lib/dates';
+import { formatDate, formatInstant, numberFormat } from '../../lib/dates';
 import { useLocale, useT } from '../../lib/i18n';
 import type { DiaryGrade } from './api/diary';
 
@@ -45,7 +45,7 @@ export function GradeDialog({ open, onClose }: { open: OpenGrade | null; onClose
               {grade.isControl ? ` (${t('diaryWeb.grade.control')})` : ''}
             </dd>
             <dt>{t('diaryWeb.grade.weight')}</dt>
-            <dd>{grade.weight.toLocaleString(locale === 'ru' ? 'ru-RU' : 'en-GB')}</dd>
+            <dd>{numberFormat(locale).format(grade.weight)}</dd>
             <dt>{t('diaryWeb.grade.comment')}</dt>
             <dd>{grade.comment || <span className="muted">{t('diaryWeb.grade.noComment')}</span>}</dd>
             <dt>{t('diaryWeb.grade.date')}</dt>

@@ -2,11 +2,11 @@ import type { MessageKey } from '@contract/i18n/index';
 import { useId, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { ErrorNotice } from '../../components/status';
+import { formatShortDate, numberFormat } from '../../lib/dates';
 import { type Translate, useLocale, useT } from '../../lib/i18n';
 import { type DiarySubjectGrades, useDiaryGrades } from './api/diary';
 import { GradeBadge, GradeDialog, type OpenGrade } from './GradeDialog';
 import { LiveStatus } from './LiveStatus';
-import { formatShortDate } from './week';
 
 /** R5.2: grades by subject for a period, averages, period/year/final grades, attendance summary. */
 export function GradesView({ schoolId, studentId }: { schoolId: string; studentId: string }) {
@@ -18,9 +18,7 @@ export function GradesView({ schoolId, studentId }: { schoolId: string; studentI
   const periodId = useId();
   const data = grades.data;
   const number = (value: number | null) =>
-    value === null
-      ? '—'
-      : value.toLocaleString(locale === 'ru' ? 'ru-RU' : 'en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    value === null ? '—' : numberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(value);
 
   return (
     <section className="diary-grades" aria-labelledby="diary-grades-heading" aria-busy={grades.isFetching}>

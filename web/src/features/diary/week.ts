@@ -28,16 +28,3 @@ export function mondayOf(iso: string): string {
   const weekday = (toUtc(iso).getUTCDay() + 6) % 7; // Monday 0 … Sunday 6
   return addDays(iso, -weekday);
 }
-
-const tag = (locale: string) => (locale === 'ru' ? 'ru-RU' : 'en-GB');
-
-/** «понедельник, 23 ноября» / «Monday 23 November», with a capital first letter. */
-export function formatDay(locale: string, iso: string): string {
-  const text = new Intl.DateTimeFormat(tag(locale), { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }).format(toUtc(iso));
-  return text.charAt(0).toLocaleUpperCase(tag(locale)) + text.slice(1);
-}
-
-/** «23.11» / «23/11»: a date inside the shown week, where the year goes without saying. */
-export function formatShortDate(locale: string, iso: string): string {
-  return new Intl.DateTimeFormat(tag(locale), { day: '2-digit', month: '2-digit', timeZone: 'UTC' }).format(toUtc(iso));
-}
