@@ -1,23 +1,15 @@
-import { en, type MessageKey, ru } from './catalogue.js';
+import { en } from './catalogue.en.js';
+import { DEFAULT_LOCALE, isLocale, type Locale } from './locales.js';
+import { addCatalogue } from './translate.js';
 
-export type { MessageKey };
-export const LOCALES = ['ru', 'en'] as const;
-export type Locale = (typeof LOCALES)[number];
-export const DEFAULT_LOCALE: Locale = 'ru';
+/**
+ * The whole catalogue, every language loaded: what the server, the CLI and the tests import.
+ * The web app imports translate.ts instead and loads a language when it is chosen.
+ */
+addCatalogue('en', en);
 
-const catalogues: Record<Locale, Record<MessageKey, string>> = { ru, en };
-
-export type MessageParams = Record<string, string | number>;
-
-/** Translates a catalogue key, filling {placeholders}. */
-export function translate(locale: Locale, key: MessageKey, params: MessageParams = {}): string {
-  const template = catalogues[locale][key] ?? catalogues.ru[key] ?? key;
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => (name in params ? String(params[name]) : `{${name}}`));
-}
-
-export function isLocale(value: unknown): value is Locale {
-  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
-}
+export { DEFAULT_LOCALE, isLocale, LOCALES, type Locale } from './locales.js';
+export { type MessageKey, type MessageParams, translate } from './translate.js';
 
 /** Picks ru or en from an Accept-Language header; Russian when nothing matches. */
 export function localeFromAcceptLanguage(header: string | undefined): Locale {

@@ -6,11 +6,3 @@ export const ru = {
   'diary.ical.teacher': 'Учитель',
   'diary.ical.cancelled': 'Отменён',
 } as const;
-
-export const en: Record<keyof typeof ru, string> = {
-  'diary.ical.calendarName': 'Diary: {name}',
-  'diary.ical.topic': 'Topic',
-  'diary.ical.homework': 'Homework',
-  'diary.ical.teacher': 'Teacher',
-  'diary.ical.cancelled': 'Cancelled',
-};

@@ -1,4 +1,4 @@
-import type { MessageKey } from '@contract/i18n/index';
+import type { MessageKey } from '@contract/i18n/translate';
 import { Permission } from '@contract/permissions';
 import type { EffectiveRole } from '@contract/roles';
 import { can, hasAnyRole } from '../features/auth/access';

@@ -1,4 +1,4 @@
-import { DEFAULT_LOCALE } from '@contract/i18n/index';
+import { DEFAULT_LOCALE } from '@contract/i18n/translate';
 import { QueryClient } from '@tanstack/react-query';
 import { maybeSignedIn, meQueryOptions } from '../features/auth/api/get-me';
 import { prefetchDiaryAddress } from '../features/diary/prefetch';

@@ -1,4 +1,4 @@
-import { createBrowserRouter } from 'react-router';
+import { type RouteObject, useRoutes } from 'react-router';
 import { LoginPage } from '../features/auth/LoginPage';
 import { DiaryPage } from '../features/diary/DiaryPage';
 import { RoleHome } from '../features/home/RoleHome';
@@ -28,7 +28,7 @@ const TimetablePage = lazyPage(() => import('../features/timetable/TimetablePage
 const ParentCardPage = lazyPage(() => import('../features/people/ParentCardPage'), 'ParentCardPage');
 const StaffCardPage = lazyPage(() => import('../features/people/StaffCardPage'), 'StaffCardPage');
 
-export const router = createBrowserRouter([
+const routes: RouteObject[] = [
   { path: '/', element: <RootRedirect /> },
   { path: '/login', element: <LoginPage /> },
   { path: '/about', element: <AboutPage /> },
@@ -66,4 +66,12 @@ export const router = createBrowserRouter([
     ],
   },
   { path: '*', element: <NotFoundPage /> },
-]);
+];
+
+/**
+ * The pages by address. Declarative routing (BrowserRouter + useRoutes): nothing here uses the data
+ * router's loaders, and leaving it out keeps ~40 KB of script off a phone's first load.
+ */
+export function AppRoutes() {
+  return useRoutes(routes);
+}

@@ -1,4 +1,4 @@
-import type { MessageKey } from '@contract/i18n/index';
+import type { MessageKey } from '@contract/i18n/translate';
 import { type FormEvent, type ReactNode, useId, useState } from 'react';
 import { ApiError } from '../lib/api';
 import { type Translate, useT } from '../lib/i18n';

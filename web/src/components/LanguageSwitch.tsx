@@ -1,4 +1,4 @@
-import { LOCALES } from '@contract/i18n/index';
+import { LOCALES } from '@contract/i18n/translate';
 import { useSetLocale } from '../features/auth/api/set-locale';
 import { useLocale, useT } from '../lib/i18n';
 

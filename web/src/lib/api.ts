@@ -1,3 +1,8 @@
+import { takeEarlyResponse } from '../app/early-requests';
+import { type QueryParams, withQuery } from './url';
+
+export { withQuery } from './url';
+
 /**
  * The one way the web talks to the server: same-origin JSON with the session cookie.
  * The server already translates error messages into the request's language, so the UI shows
@@ -33,32 +38,28 @@ export const NETWORK_ERROR = 0;
 interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
-  query?: Record<string, string | number | undefined | null>;
+  query?: QueryParams;
   signal?: AbortSignal;
 }
 
-export function withQuery(path: string, query: RequestOptions['query']): string {
-  if (!query) return path;
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) {
-    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
-  }
-  const text = params.toString();
-  return text ? `${path}?${text}` : path;
-}
+/** The answer the boot script already asked for (see app/early-requests.ts), for a GET. */
+const takeEarly = (method: string, url: string) => (method === 'GET' ? takeEarlyResponse(url, requestLocale) : null);
 
 export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json', 'accept-language': requestLocale };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
+  const url = withQuery(path, options.query);
+  const method = options.method ?? 'GET';
   let response: Response;
   try {
-    response = await fetch(withQuery(path, options.query), {
-      method: options.method ?? 'GET',
-      credentials: 'same-origin',
-      headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
-      signal: options.signal,
-    });
+    response = await (takeEarly(method, url) ??
+      fetch(url, {
+        method,
+        credentials: 'same-origin',
+        headers,
+        body: options.body === undefined ? undefined : JSON.stringify(options.body),
+        signal: options.signal,
+      }));
   } catch (err) {
     if (err instanceof DOMException && err.name === 'AbortError') throw err;
     throw new ApiError(NETWORK_ERROR, 'network', '');

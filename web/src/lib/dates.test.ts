@@ -1,5 +1,10 @@
+// biome-ignore lint/style/noRestrictedImports: the test loads English as the app does on demand
+import { en } from '@contract/i18n/catalogue.en';
+import { addCatalogue } from '@contract/i18n/translate';
 import { describe, expect, it } from 'vitest';
 import { formatDate, formatDay, formatShortDate, localeTag } from './dates';
+
+addCatalogue('en', en);
 
 const LOCALES = ['ru', 'en'] as const;
 // Every month, every weekday, single- and double-digit days, a leap day, both ends of the year.

@@ -1,4 +1,4 @@
-import { type Locale, type MessageKey, translate } from '@contract/i18n/index';
+import { type Locale, type MessageKey, translate } from '@contract/i18n/translate';
 
 /** Today as YYYY-MM-DD in the browser's time zone (the school's zone in practice). */
 export function todayIso(): string {

@@ -1,24 +1,10 @@
-import { DEFAULT_LOCALE, isLocale, type Locale, type MessageKey, type MessageParams, translate } from '@contract/i18n/index';
+import { DEFAULT_LOCALE, type Locale, type MessageKey, type MessageParams, translate } from '@contract/i18n/translate';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { setRequestLocale } from './api';
+import { loadCatalogue } from './catalogues';
+import { readLocaleCookie, writeLocaleCookie } from './locale-cookie';
 
-/** Same cookie the server reads (server/http/auth-gate.ts LOCALE_COOKIE); not httpOnly by design. */
-const LOCALE_COOKIE = 'otmetka_lang';
-const YEAR_SECONDS = 365 * 24 * 3600;
-
-export function readLocaleCookie(): Locale | null {
-  for (const part of document.cookie.split(';')) {
-    const [name, value] = part.trim().split('=');
-    if (name === LOCALE_COOKIE && isLocale(value)) return value;
-  }
-  return null;
-}
-
-/** Writes the language cookie: an explicit choice on this device, read by the server first. */
-export function writeLocaleCookie(locale: Locale): void {
-  // biome-ignore lint/suspicious/noDocumentCookie: the server reads this plain preference cookie
-  document.cookie = `${LOCALE_COOKIE}=${locale}; path=/; max-age=${YEAR_SECONDS}; samesite=lax`;
-}
+export { readLocaleCookie } from './locale-cookie';
 
 interface LocaleState {
   locale: Locale;
@@ -42,7 +28,7 @@ export function LocaleProvider({ children }: { children: ReactNode }) {
 
   const applyLocale = useCallback((next: Locale) => {
     writeLocaleCookie(next);
-    setLocale(next);
+    void loadCatalogue(next).then(() => setLocale(next));
   }, []);
 
   const value = useMemo(() => ({ locale, applyLocale, chosen: () => readLocaleCookie() !== null }), [locale, applyLocale]);

@@ -1,4 +1,4 @@
-import type { MessageKey } from '@contract/i18n/index';
+import type { MessageKey } from '@contract/i18n/translate';
 import type { Permission } from '@contract/permissions';
 import { CLASS_TEACHER, type EffectiveRole, ROLES } from '@contract/roles';
 import type { MySchool } from './api/get-me';

@@ -1,4 +1,4 @@
-import type { MessageKey } from '@contract/i18n/index';
+import type { MessageKey } from '@contract/i18n/translate';
 import type { AttendanceMark } from '@contract/schemas/journal';
 import { formatDay, formatShortDate } from '../../lib/dates';
 import { useLocale, useT } from '../../lib/i18n';

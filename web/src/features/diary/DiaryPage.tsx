@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId } from 'react';
-import { Navigate, NavLink, useNavigate, useParams, useSearchParams } from 'react-router';
+import { Navigate, NavLink, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
 import { NotFoundPage } from '../../app/NotFoundPage';
 import { useSchool } from '../../app/school-context';
 import { ErrorNotice, Loading } from '../../components/status';
@@ -9,6 +9,7 @@ import { useT } from '../../lib/i18n';
 import { useDocumentTitle } from '../../lib/use-title';
 import { schoolPath } from '../auth/access';
 import { type MyStudent, useMyStudents } from '../people/api/list-my-students';
+import { diaryAddress } from './address';
 import { markSeenOnLeave } from './api/diary';
 import { CalendarFeedPanel } from './CalendarFeedPanel';
 import { chooseChild, rememberChild } from './child-choice';
@@ -35,10 +36,11 @@ export function DiaryPage() {
 
   // The first screen should not wait for the list of children (see prefetch.ts); later runs are
   // no-ops: the week view asks for the same, already cached, week.
-  const search = params.toString();
+  const { pathname, search } = useLocation();
   useEffect(() => {
-    prefetchDiaryWeek(queryClient, school.id, view, new URLSearchParams(search));
-  }, [school.id, view, search, queryClient]);
+    const address = diaryAddress(pathname, search);
+    if (address) prefetchDiaryWeek(queryClient, address);
+  }, [pathname, search, queryClient]);
 
   const family = students.data?.filter((s) => s.relation === 'child' || s.relation === 'self') ?? [];
   const child = students.data ? chooseChild(family, school.id, asked) : null;

@@ -1,4 +1,4 @@
-import type { MessageKey } from '@contract/i18n/index';
+import type { MessageKey } from '@contract/i18n/translate';
 import { useId, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { ErrorNotice } from '../../components/status';

@@ -1,3 +1,4 @@
+// biome-ignore lint/style/noRestrictedImports: the test needs both languages loaded
 import { translate } from '@contract/i18n/index';
 import { describe, expect, it } from 'vitest';
 import type { Translate } from '../../lib/i18n';

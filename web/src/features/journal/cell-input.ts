@@ -1,4 +1,4 @@
-import type { MessageKey } from '@contract/i18n/index';
+import type { MessageKey } from '@contract/i18n/translate';
 import { type AttendanceMark, SpecialGrade } from '@contract/schemas/journal';
 import type { Translate } from '../../lib/i18n';
 

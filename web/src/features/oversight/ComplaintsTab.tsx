@@ -1,4 +1,4 @@
-import type { MessageKey } from '@contract/i18n/index';
+import type { MessageKey } from '@contract/i18n/translate';
 import { COMPLAINT_FORMS, COMPLAINT_STATUSES } from '@contract/schemas/oversight';
 import { type FormEvent, useId, useState } from 'react';
 import { useSchool } from '../../app/school-context';

@@ -1,4 +1,4 @@
-import type { MessageKey } from '@contract/i18n/index';
+import type { MessageKey } from '@contract/i18n/translate';
 import { INSPECTION_KINDS } from '@contract/schemas/oversight';
 import { useState } from 'react';
 import { useSchool } from '../../app/school-context';

@@ -1,4 +1,4 @@
-import type { MessageKey } from '@contract/i18n/index';
+import type { MessageKey } from '@contract/i18n/translate';
 import { Permission } from '@contract/permissions';
 import type { StaffMember } from '@contract/schemas/people';
 import { useEffect, useRef, useState } from 'react';

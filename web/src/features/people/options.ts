@@ -1,4 +1,4 @@
-import type { MessageKey } from '@contract/i18n/index';
+import type { MessageKey } from '@contract/i18n/translate';
 import type { Kinship, MovementKind, Sex, StaffRoleValue, StudyForm } from '@contract/schemas/people';
 import type { FieldOption } from '../../components/EntityForm';
 import type { Translate } from '../../lib/i18n';

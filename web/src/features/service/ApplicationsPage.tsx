@@ -1,4 +1,4 @@
-import type { MessageKey } from '@contract/i18n/index';
+import type { MessageKey } from '@contract/i18n/translate';
 import { Permission } from '@contract/permissions';
 import { APPLICATION_STATUSES } from '@contract/schemas/service';
 import { type FormEvent, useId, useState } from 'react';

@@ -1,4 +1,4 @@
-import type { MessageKey } from '@contract/i18n/index';
+import type { MessageKey } from '@contract/i18n/translate';
 import type { Roster } from '@contract/schemas/people';
 import type { Static } from '@sinclair/typebox';
 import { useEffect, useId, useState } from 'react';

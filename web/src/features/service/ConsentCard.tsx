@@ -1,4 +1,4 @@
-import type { MessageKey } from '@contract/i18n/index';
+import type { MessageKey } from '@contract/i18n/translate';
 import { useId, useRef, useState } from 'react';
 import { errorText } from '../../components/status';
 import { formatDate } from '../../lib/dates';

@@ -1,4 +1,4 @@
-import type { MessageKey } from '@contract/i18n/index';
+import type { MessageKey } from '@contract/i18n/translate';
 import {
   CHILD_CONSENT_FIELDS,
   CONSENT_PURPOSES,

@@ -1,4 +1,4 @@
-import type { MessageKey } from '@contract/i18n/index';
+import type { MessageKey } from '@contract/i18n/translate';
 import { formatDate } from '../../lib/dates';
 import { useLocale, useT } from '../../lib/i18n';
 

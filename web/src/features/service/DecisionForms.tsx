@@ -1,4 +1,4 @@
-import type { MessageKey } from '@contract/i18n/index';
+import type { MessageKey } from '@contract/i18n/translate';
 import { REFUSAL_GROUNDS } from '@contract/schemas/service';
 import { type FormEvent, useId, useState } from 'react';
 import { EntityForm } from '../../components/EntityForm';

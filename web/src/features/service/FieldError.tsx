@@ -1,4 +1,4 @@
-import type { MessageKey } from '@contract/i18n/index';
+import type { MessageKey } from '@contract/i18n/translate';
 import { fieldErrorText } from '../../components/EntityForm';
 import { errorText } from '../../components/status';
 import { ApiError } from '../../lib/api';

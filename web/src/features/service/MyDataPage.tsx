@@ -1,4 +1,4 @@
-import type { MessageKey } from '@contract/i18n/index';
+import type { MessageKey } from '@contract/i18n/translate';
 import { Link } from 'react-router';
 import { useSession } from '../../app/school-context';
 import { Empty, ErrorNotice, Loading } from '../../components/status';

@@ -1,4 +1,4 @@
-import type { MessageKey } from '@contract/i18n/index';
+import type { MessageKey } from '@contract/i18n/translate';
 import { Permission } from '@contract/permissions';
 import { NavLink } from 'react-router';
 import { useSchool } from '../../app/school-context';

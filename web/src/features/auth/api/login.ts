@@ -1,4 +1,4 @@
-import { isLocale } from '@contract/i18n/index';
+import { isLocale } from '@contract/i18n/translate';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api';
 import { useLocale } from '../../../lib/i18n';

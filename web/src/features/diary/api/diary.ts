@@ -2,13 +2,12 @@ import type { CalendarFeedSchema, DiaryGrades, DiarySeenResponse, DiaryWeek } fr
 import type { Static } from '@sinclair/typebox';
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api';
+import { diaryPath, diaryWeekUrl } from './paths';
 
 export type { DiaryDay, DiaryGrade, DiaryGrades, DiaryLesson, DiarySubjectGrades, DiaryWeek } from '@contract/schemas/diary';
 export type CalendarFeed = Static<typeof CalendarFeedSchema>;
 
-/** /api/schools/:schoolId/students/:studentId/diary[/<rest>] */
-export const diaryPath = (schoolId: string, studentId: string, rest: string) =>
-  `/api/schools/${encodeURIComponent(schoolId)}/students/${encodeURIComponent(studentId)}/diary/${rest}`;
+export { diaryPath };
 
 const diaryKey = (schoolId: string, studentId: string) => ['diary', schoolId, studentId] as const;
 
@@ -16,7 +15,7 @@ const diaryKey = (schoolId: string, studentId: string) => ['diary', schoolId, st
 export const weekQueryOptions = (schoolId: string, studentId: string, weekOf: string | null) =>
   queryOptions({
     queryKey: [...diaryKey(schoolId, studentId), 'week', weekOf ?? 'current'] as const,
-    queryFn: ({ signal }) => api.get<DiaryWeek>(diaryPath(schoolId, studentId, 'week'), { weekOf }, signal),
+    queryFn: ({ signal }) => api.get<DiaryWeek>(diaryWeekUrl(schoolId, studentId, weekOf), undefined, signal),
   });
 
 /** Keeps the shown week on screen while the next one loads, so the page does not jump. */

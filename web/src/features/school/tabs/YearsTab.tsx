@@ -1,4 +1,4 @@
-import type { MessageKey } from '@contract/i18n/index';
+import type { MessageKey } from '@contract/i18n/translate';
 import type { Holiday, HolidayKind, Period, PeriodKind, Year } from '@contract/schemas/school';
 import { useId, useState } from 'react';
 import { useSchool } from '../../../app/school-context';

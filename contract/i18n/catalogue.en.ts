@@ -1,0 +1,29 @@
+import type { MessageKey } from './catalogue.ru.js';
+import { en as core } from './messages/core.en.js';
+import { en as diary } from './messages/diary.en.js';
+import { en as diaryWeb } from './messages/diary-web.en.js';
+import { en as journal } from './messages/journal.en.js';
+import { en as journalWeb } from './messages/journal-web.en.js';
+import { en as oversight } from './messages/oversight.en.js';
+import { en as people } from './messages/people.en.js';
+import { en as school } from './messages/school.en.js';
+import { en as service } from './messages/service.en.js';
+import { en as serviceWeb } from './messages/service-web.en.js';
+import { en as timetable } from './messages/timetable.en.js';
+import { en as web } from './messages/web.en.js';
+
+/** The English catalogue: the same keys as the Russian one (the type says so); the web app loads it on demand. */
+export const en: Record<MessageKey, string> = {
+  ...core,
+  ...school,
+  ...people,
+  ...timetable,
+  ...journal,
+  ...journalWeb,
+  ...diary,
+  ...diaryWeb,
+  ...web,
+  ...service,
+  ...oversight,
+  ...serviceWeb,
+};
