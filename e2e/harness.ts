@@ -41,6 +41,7 @@ export function ensureWebBuilt(): void {
   const sources = Math.max(
     newestMtime(path.join(ROOT, 'web', 'src')),
     newestMtime(path.join(ROOT, 'web', 'index.html')),
+    newestMtime(path.join(ROOT, 'web', 'vite.config.ts')),
     newestMtime(path.join(ROOT, 'contract')),
   );
   if (built > 0 && built >= sources) return;
