@@ -201,6 +201,7 @@ async function diaryRun(label: string, serverArgs: string[], handle: DbHandle): 
       `${label}: ${list.length} (child, week) pairs prepared in ${((performance.now() - started) / 1000).toFixed(1)} s${failures ? `, ${failures} FAILED` : ''}`,
     );
     await load(origin, list, WARMUP_SECONDS);
+    if (process.env.BENCH_CPU_PROFILE) child.kill('SIGUSR2'); // see diary-server.ts
     const m = await load(origin, list, SECONDS);
     console.log(`${label}: ${m.rps} req/s, p50 ${m.p50} ms, p99 ${m.p99} ms, ${m.bytes} bytes/response, ${m.errors} errors`);
     return m;
