@@ -1,5 +1,4 @@
 import { gzipSync } from 'node:zlib';
-import type { PreparedWeek } from './diary-week.js';
 
 /** A serialised week: UTF-8 bytes as sent (no re-encoding per request), and gzip made on first ask. */
 export class WeekBody {
@@ -22,16 +21,25 @@ export class WeekBody {
  * Prepared diary weeks of this node, least recently used first out. An entry is only a candidate:
  * the service reuses it after checking its stamp against the database (see diary-stamps.ts), so a
  * write on any node is seen by every node on the next request.
+ *
+ * An entry holds bytes, not the week's object tree: thousands of weeks as objects made a heap of
+ * ~400 MB whose full collections paused every request (the 20-school benchmark's p99); Buffers
+ * live outside the collected heap.
  */
 export interface CachedWeek {
-  prepared: PreparedWeek;
+  /** The week as a viewer with no seen marker gets it (nothing new): the template of every body. */
+  base: WeekBody;
+  /** When each grade and attendance mark of the week last changed, in JSON order (week-news.ts). */
+  changeTimes: readonly string[];
+  /** The stamp scopes the week depends on. */
+  scopes: readonly string[];
   /** The stamp sum the week was built under. */
   stamp: number;
   /** Serialised bodies by the viewer's seen marker (isNew differs per marker). */
   bodies: Map<string, WeekBody>;
 }
 
-/** Enough for every child of a few thousand signed-in families over several weeks (~5–10 KB each). */
+/** Enough for every child of a few thousand signed-in families over several weeks (~15 KB each, plus bodies). */
 export const DIARY_CACHE_ENTRIES = 20_000;
 const BODIES_PER_WEEK = 4;
 

@@ -290,6 +290,8 @@ describe('what changed', () => {
     const lastSeenAt = (seen.json() as { lastSeenAt: string }).lastSeenAt;
     t.clock.advanceMs(60_000);
     await grade('2026-11-23', 2, '4', controlId);
+    // The student asks first: the parent's answer is made from the week prepared for them.
+    await week(student);
     const { body } = await week(parent);
     expect(body.lastSeenAt).toBe(lastSeenAt);
     const monday = day(body, '2026-11-23');

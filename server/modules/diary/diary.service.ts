@@ -1,4 +1,4 @@
-import type { DiaryGrades, DiarySubjectGrades } from '../../../contract/schemas/diary.js';
+import type { DiaryGrades, DiarySubjectGrades, DiaryWeek } from '../../../contract/schemas/diary.js';
 import type { Actor } from '../../access/actor.js';
 import type { Db } from '../../db/connect.js';
 import { addDays } from '../../lib/dates.js';
@@ -12,6 +12,7 @@ import { type DiaryReader, diaryReaderOf, requireDiaryRead, schoolToday } from '
 import { type CachedWeek, rememberBody, WeekBody, WeekCache } from './diary-cache.js';
 import { ALL } from './diary-stamps.js';
 import { type PreparedWeek, prepareWeek, studentCurricula, workTypeName } from './diary-week.js';
+import { changeTimesInOrder, markNews } from './week-news.js';
 
 // Payload format version: part of every ETag, so a deploy that changes the payload never answers 304.
 const FORMAT = 'd1';
@@ -47,16 +48,19 @@ async function auditStaffRead(deps: Deps, actor: Actor, reader: DiaryReader, sch
 
 const viewerOf = (actor: Actor) => actor.userId ?? 'system';
 
-function serialise(entry: CachedWeek, seenAt: string | null): WeekBody {
-  const seenKey = seenAt ?? '';
-  const cached = entry.bodies.get(seenKey);
+/** A cache entry from a freshly prepared week: the base text with nothing new, and the news order. */
+function entryOf(prepared: PreparedWeek, stamp: number): CachedWeek {
+  const changeTimes = changeTimesInOrder(prepared.week, prepared.news);
+  return { base: WeekBody.of(JSON.stringify(prepared.week)), changeTimes, scopes: prepared.scopes, stamp, bodies: new Map() };
+}
+
+function bodyFor(entry: CachedWeek, seenAt: string | null): WeekBody {
+  if (seenAt === null) return entry.base;
+  const cached = entry.bodies.get(seenAt);
   if (cached !== undefined) return cached;
-  const { week, news } = entry.prepared;
-  // Synchronous: flags are set and the text produced before any other request can run.
-  for (const n of news) n.target.isNew = seenAt !== null && n.changedAt > seenAt;
-  week.lastSeenAt = seenAt;
+  const week = markNews(JSON.parse(entry.base.raw.toString('utf8')) as DiaryWeek, entry.changeTimes, seenAt);
   const body = WeekBody.of(JSON.stringify(week));
-  rememberBody(entry, seenKey, body);
+  rememberBody(entry, seenAt, body);
   return body;
 }
 
@@ -99,13 +103,13 @@ export async function diaryWeek(
   const reuse = (entry: CachedWeek, fresh: repo.Freshness): WeekResponse | null => {
     if (sessionId && !fresh.live) throw unauthenticated();
     if (fresh.stamp === entry.stamp)
-      return { body: serialise(entry, fresh.seenAt), etag: etagOf(monday, entry.stamp, fresh.seenAt, actor.locale) };
+      return { body: bodyFor(entry, fresh.seenAt), etag: etagOf(monday, entry.stamp, fresh.seenAt, actor.locale) };
     cache.delete(key);
     return null;
   };
   if (cached && reader === 'family') {
     // The common case, in one query: the access rule, the stamps, the seen marker and the session.
-    const fresh = await repo.familyFreshness(deps.db, { ...asked, scopeIds: cached.prepared.scopes, onDate: today });
+    const fresh = await repo.familyFreshness(deps.db, { ...asked, scopeIds: cached.scopes, onDate: today });
     if (!fresh.allowed) throw notFound();
     const reused = reuse(cached, fresh);
     if (reused) return reused;
@@ -113,7 +117,7 @@ export async function diaryWeek(
   await requireDiaryRead(deps, actor, schoolId, studentId, today);
   await auditStaffRead(deps, actor, reader, schoolId, studentId, 'week');
   if (cached && reader === 'staff') {
-    const reused = reuse(cached, await repo.freshness(deps.db, { ...asked, scopeIds: cached.prepared.scopes }));
+    const reused = reuse(cached, await repo.freshness(deps.db, { ...asked, scopeIds: cached.scopes }));
     if (reused) return reused;
   }
   // Read the stamps BEFORE the data: a write that lands in between makes the stamp we keep older
@@ -122,10 +126,10 @@ export async function diaryWeek(
   const fresh = await repo.freshness(deps.db, { ...asked, scopeIds: scopes });
   if (sessionId && !fresh.live) throw unauthenticated();
   const prepared = await prepareWeek(deps, actor.locale, schoolId, studentId, monday);
-  const entry: CachedWeek = { prepared, stamp: fresh.stamp, bodies: new Map() };
+  const entry = entryOf(prepared, fresh.stamp);
   // A class or group move between the two reads changes the scopes: serve this week but keep nothing.
   if (sameScopes(scopes, prepared.scopes)) cache.set(key, entry);
-  return { body: serialise(entry, fresh.seenAt), etag: etagOf(monday, fresh.stamp, fresh.seenAt, actor.locale) };
+  return { body: bodyFor(entry, fresh.seenAt), etag: etagOf(monday, fresh.stamp, fresh.seenAt, actor.locale) };
 }
 
 /** The week as an object (for the calendar feed and tests); no cache. */
