@@ -104,10 +104,14 @@ async function postgresDataset(schools: number): Promise<string> {
   return schema;
 }
 
-async function startChild(args: string[]): Promise<{ child: ChildProcess; origin: string }> {
+async function startChild(args: string[], label = 'bare'): Promise<{ child: ChildProcess; origin: string }> {
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production' };
+  // One profile per run: "diary.cpuprofile" becomes "diary-sqlite-20-schools.cpuprofile" and so on.
+  const profile = process.env.BENCH_CPU_PROFILE;
+  if (profile) env.BENCH_CPU_PROFILE = profile.replace(/(\.cpuprofile)?$/, `-${label.replace(/\W+/g, '-')}.cpuprofile`);
   const child = spawn(process.execPath, ['--import', 'tsx', path.resolve('bench/diary-server.ts'), ...args], {
     stdio: ['ignore', 'pipe', 'inherit'],
-    env: { ...process.env, NODE_ENV: 'production' },
+    env,
   });
   const port = await new Promise<number>((resolve, reject) => {
     let out = '';
@@ -193,7 +197,7 @@ async function load(origin: string, list: Array<{ cookie: string; path: string }
 
 async function diaryRun(label: string, serverArgs: string[], handle: DbHandle): Promise<Measured> {
   const list = await targets(handle, PARENTS);
-  const { child, origin } = await startChild(serverArgs);
+  const { child, origin } = await startChild(serverArgs, label);
   try {
     const started = performance.now();
     const failures = await warm(origin, list);
