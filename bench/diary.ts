@@ -16,7 +16,7 @@ import { benchParents, generateDataset, kyselySink, sqliteSink, YEAR } from './g
  * random week, 50 connections on 127.0.0.1, against the real server in a child process; beside it
  * a bare node:http server answering a fixed body of the same size; p99 on 1 school vs N schools;
  * then the same on PostgreSQL. Options: --schools=N (default 20), --seconds=S (default 10),
- * --parents=P (parents signed in, default 200), --no-postgres.
+ * --parents=P (parents signed in, default 200), --no-postgres, --no-sqlite (the bare server still runs).
  * Datasets are generated once and cached (SQLite files under bench/.data/, PostgreSQL schemas
  * bench_diary_<N>).
  */
@@ -254,24 +254,26 @@ function table(rows: Array<[string, Measured]>) {
 }
 
 export async function runDiaryBench(): Promise<void> {
-  // SQLite.
-  const bigFile = await sqliteDataset(SCHOOLS);
-  const smallFile = await sqliteDataset(1);
-  const bigHandle = connect(`sqlite:${bigFile}`);
-  const smallHandle = connect(`sqlite:${smallFile}`);
-  const big = await diaryRun(`sqlite ${SCHOOLS} schools`, ['app', `sqlite:${bigFile}`], bigHandle);
-  const small = await diaryRun('sqlite 1 school', ['app', `sqlite:${smallFile}`], smallHandle);
-  await bigHandle.close();
-  await smallHandle.close();
-  const bare = await bareRun(big.bytes);
-  table([
-    [`diary, SQLite, ${SCHOOLS} schools`, big],
-    ['diary, SQLite, 1 school', small],
-    ['bare node:http', bare],
-  ]);
-  const sqliteLine = line('sqlite', big, bare, small);
+  let sqliteLine: string | null = null;
+  let bare: Measured | null = null;
+  if (!args.includes('--no-sqlite')) {
+    const bigFile = await sqliteDataset(SCHOOLS);
+    const smallFile = await sqliteDataset(1);
+    const bigHandle = connect(`sqlite:${bigFile}`);
+    const smallHandle = connect(`sqlite:${smallFile}`);
+    const big = await diaryRun(`sqlite ${SCHOOLS} schools`, ['app', `sqlite:${bigFile}`], bigHandle);
+    const small = await diaryRun('sqlite 1 school', ['app', `sqlite:${smallFile}`], smallHandle);
+    await bigHandle.close();
+    await smallHandle.close();
+    bare = await bareRun(big.bytes);
+    table([
+      [`diary, SQLite, ${SCHOOLS} schools`, big],
+      ['diary, SQLite, 1 school', small],
+      ['bare node:http', bare],
+    ]);
+    sqliteLine = line('sqlite', big, bare, small);
+  }
   let postgresLine: string | null = null;
-
   if (!args.includes('--no-postgres')) {
     const bigSchema = await postgresDataset(SCHOOLS);
     const smallSchema = await postgresDataset(1);
@@ -281,6 +283,7 @@ export async function runDiaryBench(): Promise<void> {
     const pgSmall = await diaryRun('postgres 1 school', ['app', PG_URL, smallSchema], smallPg);
     await bigPg.close();
     await smallPg.close();
+    bare ??= await bareRun(pgBig.bytes);
     table([
       [`diary, PostgreSQL, ${SCHOOLS} schools`, pgBig],
       ['diary, PostgreSQL, 1 school', pgSmall],
@@ -290,5 +293,5 @@ export async function runDiaryBench(): Promise<void> {
   }
   // The run ends with the SQLite line (the scenario's result); PostgreSQL's is printed beside it, before.
   if (postgresLine) console.log(postgresLine);
-  console.log(sqliteLine);
+  if (sqliteLine) console.log(sqliteLine);
 }
