@@ -39,14 +39,30 @@ export interface CachedWeek {
   bodies: Map<string, WeekBody>;
 }
 
-/** Enough for every child of a few thousand signed-in families over several weeks (~15 KB each, plus bodies). */
+/** Enough for every child of a few thousand signed-in families over several weeks. */
 export const DIARY_CACHE_ENTRIES = 20_000;
+/**
+ * The most JSON text a node keeps for prepared weeks: bases and per-marker bodies. Their gzip copies
+ * come on top, at ~15 % of the text. A city's 15,600 weeks take ~230 MB of bases.
+ */
+export const DIARY_CACHE_BYTES = 512 * 1024 * 1024;
 const BODIES_PER_WEEK = 4;
 
+const textBytes = (entry: CachedWeek) => {
+  let bytes = entry.base.raw.length;
+  for (const body of entry.bodies.values()) bytes += body.raw.length;
+  return bytes;
+};
+
+/** Least recently used first out, bounded by entries and by bytes of text. */
 export class WeekCache {
   private readonly entries = new Map<string, CachedWeek>();
+  private bytes = 0;
 
-  constructor(private readonly capacity = DIARY_CACHE_ENTRIES) {}
+  constructor(
+    private readonly capacity = DIARY_CACHE_ENTRIES,
+    private readonly budget = DIARY_CACHE_BYTES,
+  ) {}
 
   get(key: string): CachedWeek | undefined {
     const entry = this.entries.get(key);
@@ -59,25 +75,54 @@ export class WeekCache {
   }
 
   set(key: string, entry: CachedWeek): void {
-    this.entries.delete(key);
+    this.delete(key);
     this.entries.set(key, entry);
-    while (this.entries.size > this.capacity) {
-      const oldest = this.entries.keys().next().value;
-      if (oldest === undefined) break;
-      this.entries.delete(oldest);
+    this.bytes += textBytes(entry);
+    this.evict();
+  }
+
+  /**
+   * Keeps a body made for one seen marker beside the entry (at most a few per week). Counted when
+   * the entry is the one cached under `key`; a week served but not cached just carries it.
+   */
+  addBody(key: string, entry: CachedWeek, seenKey: string, body: WeekBody): void {
+    const counted = this.entries.get(key) === entry;
+    if (counted) {
+      this.bytes -= textBytes(entry);
+      // Being answered is a use: the week moves to the most recent end before anything is evicted.
+      this.entries.delete(key);
+      this.entries.set(key, entry);
+    }
+    if (entry.bodies.size >= BODIES_PER_WEEK) entry.bodies.clear();
+    entry.bodies.set(seenKey, body);
+    if (counted) {
+      this.bytes += textBytes(entry);
+      this.evict();
     }
   }
 
   delete(key: string): void {
+    const entry = this.entries.get(key);
+    if (!entry) return;
     this.entries.delete(key);
+    this.bytes -= textBytes(entry);
   }
 
   get size(): number {
     return this.entries.size;
   }
-}
 
-export function rememberBody(entry: CachedWeek, seenKey: string, body: WeekBody): void {
-  if (entry.bodies.size >= BODIES_PER_WEEK) entry.bodies.clear();
-  entry.bodies.set(seenKey, body);
+  /** Bytes of JSON text held (bases and bodies). */
+  get textBytes(): number {
+    return this.bytes;
+  }
+
+  private evict(): void {
+    // The newest entry stays even when it alone is over the budget: it is about to be sent.
+    while (this.entries.size > 1 && (this.entries.size > this.capacity || this.bytes > this.budget)) {
+      const oldest = this.entries.keys().next().value;
+      if (oldest === undefined) break;
+      this.delete(oldest);
+    }
+  }
 }

@@ -9,7 +9,7 @@ import { weekStart } from '../timetable/lesson-derivation.js';
 import { loadCurricula } from '../timetable/timetable.service.js';
 import * as repo from './diary.repository.js';
 import { type DiaryReader, diaryReaderOf, requireDiaryRead, schoolToday } from './diary-access.js';
-import { type CachedWeek, rememberBody, WeekBody, WeekCache } from './diary-cache.js';
+import { type CachedWeek, WeekBody, WeekCache } from './diary-cache.js';
 import { ALL } from './diary-stamps.js';
 import { type PreparedWeek, prepareWeek, studentCurricula, workTypeName } from './diary-week.js';
 import { changeTimesInOrder, markNews } from './week-news.js';
@@ -54,13 +54,14 @@ function entryOf(prepared: PreparedWeek, stamp: number): CachedWeek {
   return { base: WeekBody.of(JSON.stringify(prepared.week)), changeTimes, scopes: prepared.scopes, stamp, bodies: new Map() };
 }
 
-function bodyFor(entry: CachedWeek, seenAt: string | null): WeekBody {
+/** The body for a viewer's seen marker: the base, or one made from it once and kept beside it. */
+function bodyFor(cache: WeekCache, key: string, entry: CachedWeek, seenAt: string | null): WeekBody {
   if (seenAt === null) return entry.base;
   const cached = entry.bodies.get(seenAt);
   if (cached !== undefined) return cached;
   const week = markNews(JSON.parse(entry.base.raw.toString('utf8')) as DiaryWeek, entry.changeTimes, seenAt);
   const body = WeekBody.of(JSON.stringify(week));
-  rememberBody(entry, seenAt, body);
+  cache.addBody(key, entry, seenAt, body);
   return body;
 }
 
@@ -103,7 +104,7 @@ export async function diaryWeek(
   const reuse = (entry: CachedWeek, fresh: repo.Freshness): WeekResponse | null => {
     if (sessionId && !fresh.live) throw unauthenticated();
     if (fresh.stamp === entry.stamp)
-      return { body: bodyFor(entry, fresh.seenAt), etag: etagOf(monday, entry.stamp, fresh.seenAt, actor.locale) };
+      return { body: bodyFor(cache, key, entry, fresh.seenAt), etag: etagOf(monday, entry.stamp, fresh.seenAt, actor.locale) };
     cache.delete(key);
     return null;
   };
@@ -129,7 +130,7 @@ export async function diaryWeek(
   const entry = entryOf(prepared, fresh.stamp);
   // A class or group move between the two reads changes the scopes: serve this week but keep nothing.
   if (sameScopes(scopes, prepared.scopes)) cache.set(key, entry);
-  return { body: bodyFor(entry, fresh.seenAt), etag: etagOf(monday, fresh.stamp, fresh.seenAt, actor.locale) };
+  return { body: bodyFor(cache, key, entry, fresh.seenAt), etag: etagOf(monday, fresh.stamp, fresh.seenAt, actor.locale) };
 }
 
 /** The week as an object (for the calendar feed and tests); no cache. */
