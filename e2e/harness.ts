@@ -144,6 +144,15 @@ export async function newContext(browser: Browser, baseURL: string): Promise<Bro
   return browser.newContext({ baseURL, viewport: { width: 1280, height: 800 }, locale: 'ru-RU', timezoneId: 'Europe/Kaliningrad' });
 }
 
+/** Signs in through the login page as a demo account and waits for the role's home page. */
+export async function signIn(page: Page, login: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto('/login');
+  await page.locator('input[name="username"]').fill(login);
+  await page.locator('input[name="password"]').fill(password);
+  await page.locator('button[type="submit"]').click();
+  await page.locator('h1[data-testid^="home-"]').waitFor({ timeout: 15_000 });
+}
+
 /** Saves a full-page screenshot under e2e/screenshots/ (git-ignored) and returns its path. */
 export async function screenshot(page: Page, name: string): Promise<string> {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });

@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type MessageKey, translate } from '../contract/i18n/index.js';
-import { DEMO_PASSWORD, launchBrowser, newContext, type RunningServer, screenshot, startServer } from './harness.js';
+import { launchBrowser, newContext, type RunningServer, screenshot, signIn, startServer } from './harness.js';
 import { ensureDemoTimetable } from './journal-fixture.js';
 
 // Who "I" am from /api/auth/me (own timetable week, "my journals", the class teacher's classes on
@@ -33,11 +33,7 @@ async function signedIn(login: string, locale: 'ru' | 'en' = 'ru'): Promise<{ co
   // The language chosen on the device: it also wins over the one an earlier test saved to the account.
   await context.addCookies([{ name: 'otmetka_lang', value: locale, url: server.url }]);
   const page = await context.newPage();
-  await page.goto('/login');
-  await page.locator('input[name="username"]').fill(login);
-  await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
-  await page.locator('button[type="submit"]').click();
-  await page.locator('h1[data-testid^="home-"]').waitFor({ timeout: 15_000 });
+  await signIn(page, login);
   const match = new URL(page.url()).pathname.match(/^\/schools\/[^/]+/);
   if (!match) throw new Error(`not on a school page: ${page.url()}`);
   return { context, page, schoolPath: match[0] };

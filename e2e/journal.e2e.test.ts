@@ -1,6 +1,6 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, launchBrowser, newContext, type RunningServer, screenshot, startServer } from './harness.js';
+import { launchBrowser, newContext, type RunningServer, screenshot, signIn, startServer } from './harness.js';
 import { ensureDemoTimetable } from './journal-fixture.js';
 
 // The teacher's journal (issue 3, item 9): keyboard entry of grades and attendance marks, kept
@@ -24,10 +24,7 @@ afterAll(async () => {
 async function signInAsTeacher(): Promise<Page> {
   const context = await newContext(browser, server.url);
   const page = await context.newPage();
-  await page.goto('/login');
-  await page.locator('input[name="username"]').fill('teacher');
-  await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
-  await page.locator('button[type="submit"]').click();
+  await signIn(page, 'teacher');
   await page.getByTestId('home-teacher').waitFor({ timeout: 15_000 });
   return page;
 }

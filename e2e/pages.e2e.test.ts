@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ru } from '../contract/i18n/catalogue.ru.js';
 import type { Locale } from '../contract/i18n/index.js';
-import { DEMO_PASSWORD, launchBrowser, newContext, type RunningServer, startServer } from './harness.js';
+import { launchBrowser, newContext, type RunningServer, signIn, startServer } from './harness.js';
 
 // Every page in every role's navigation opens, in both languages, without a script error, a
 // console error or warning, or a message key shown instead of its text. The flows are tested
@@ -36,11 +36,7 @@ describe.each(LOCALES)('every page opens cleanly (%s)', (locale) => {
       if (message.type() === 'error' || message.type() === 'warning') problems.push(`console ${message.type()}: ${message.text()}`);
     });
     try {
-      await page.goto('/login');
-      await page.locator('input[name="username"]').fill(login);
-      await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
-      await page.locator('button[type="submit"]').click();
-      await page.waitForURL((url) => !url.pathname.startsWith('/login'), { timeout: 15_000 });
+      await signIn(page, login);
       await page.waitForLoadState('networkidle');
       const hrefs = await page
         .locator('nav a[href^="/"]')

@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type MessageKey, translate } from '../contract/i18n/index.js';
-import { DEMO_PASSWORD, launchBrowser, newContext, type RunningServer, SCREENSHOTS, screenshot, startServer } from './harness.js';
+import { DEMO_PASSWORD, launchBrowser, newContext, type RunningServer, SCREENSHOTS, screenshot, signIn, startServer } from './harness.js';
 
 const ru = (key: MessageKey, params?: Record<string, string | number>) => translate('ru', key, params);
 
@@ -65,14 +65,6 @@ async function pupilOfClassTeacher(): Promise<Pupil> {
   const other = roster.items.filter((s) => s.studentId !== own.id).at(-1);
   if (!other) throw new Error('the class has no other student');
   return { ...other, className: own.class.name };
-}
-
-async function signIn(page: Page, login: string, password = DEMO_PASSWORD): Promise<void> {
-  await page.goto('/login');
-  await page.locator('input[name="username"]').fill(login);
-  await page.locator('input[name="password"]').fill(password);
-  await page.locator('button[type="submit"]').click();
-  await page.locator('h1[data-testid^="home-"]').waitFor({ timeout: 15_000 });
 }
 
 /** The school's page under /schools/:id/… of the signed-in user. */

@@ -33,7 +33,7 @@ function bootScript(): Plugin {
  * React Router reads `use` and `useOptimistic` off the React object for its data APIs, which the app
  * does not use; preact/compat has neither (docs/decisions/005). Every other warning is shown.
  */
-function isRouterProbingReact19(warning: { code?: string; message: string; id?: string }): boolean {
+function isRouterProbingReact19(warning: { code?: string; message: string }): boolean {
   return (
     warning.code === 'IMPORT_IS_UNDEFINED' &&
     /Import `(use|useOptimistic)` will always be undefined/.test(warning.message) &&

@@ -18,7 +18,7 @@ function forEachFlagged(value: unknown, visit: (item: Flagged) => void): void {
     for (const element of value) forEachFlagged(element, visit);
   } else if (value !== null && typeof value === 'object') {
     if (isFlagged(value)) visit(value);
-    for (const child of Object.values(value)) if (child !== null && typeof child === 'object') forEachFlagged(child, visit);
+    for (const child of Object.values(value)) forEachFlagged(child, visit);
   }
 }
 

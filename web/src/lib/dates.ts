@@ -1,41 +1,37 @@
 import { type Locale, type MessageKey, translate } from '@contract/i18n/translate';
 
+const pad2 = (n: number) => String(n).padStart(2, '0');
+
 /** Today as YYYY-MM-DD in the browser's time zone (the school's zone in practice). */
 export function todayIso(): string {
   const now = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  return `${now.getFullYear()}-${pad2(now.getMonth() + 1)}-${pad2(now.getDate())}`;
 }
 
 /** The BCP 47 tag a UI language formats numbers and instants with. */
 export const localeTag = (locale: Locale) => (locale === 'ru' ? 'ru-RU' : 'en-GB');
 
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
-const numberFormats = new Map<string, Intl.NumberFormat>();
-
-/** One Intl.DateTimeFormat per language and options, kept: building one is slow on a phone. */
-function dateFormat(locale: Locale, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${locale} ${JSON.stringify(options)}`;
-  let format = dateFormats.get(key);
-  if (!format) {
-    format = new Intl.DateTimeFormat(localeTag(locale), options);
-    dateFormats.set(key, format);
-  }
-  return format;
+/** One formatter per language and options, kept: building an Intl formatter is slow on a phone. */
+function keptFormatter<O, F>(make: (tag: string, options: O) => F): (locale: Locale, options: O) => F {
+  const kept = new Map<string, F>();
+  return (locale, options) => {
+    const key = `${locale} ${JSON.stringify(options)}`;
+    let format = kept.get(key);
+    if (!format) {
+      format = make(localeTag(locale), options);
+      kept.set(key, format);
+    }
+    return format;
+  };
 }
+
+const dateFormat = keptFormatter((tag, options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(tag, options));
+const keptNumberFormat = keptFormatter((tag, options: Intl.NumberFormatOptions) => new Intl.NumberFormat(tag, options));
 
 /** One Intl.NumberFormat per language and options (averages, weights). */
 export function numberFormat(locale: Locale, options: Intl.NumberFormatOptions = {}): Intl.NumberFormat {
-  const key = `${locale} ${JSON.stringify(options)}`;
-  let format = numberFormats.get(key);
-  if (!format) {
-    format = new Intl.NumberFormat(localeTag(locale), options);
-    numberFormats.set(key, format);
-  }
-  return format;
+  return keptNumberFormat(locale, options);
 }
-
-const pad2 = (n: number) => String(n).padStart(2, '0');
 
 /** Year, month, day of 'YYYY-MM-DD…', or null when it is not a calendar date. */
 function calendarParts(iso: string): { year: number; month: number; day: number } | null {
