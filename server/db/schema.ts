@@ -1,5 +1,6 @@
 import type { AuditLogTable } from '../modules/audit/audit.table.js';
 import type { LoginThrottleTable, RoleAssignmentsTable, SessionsTable, UsersTable } from '../modules/auth/auth.table.js';
+import type { ChangeLogTable } from '../modules/changes/changes.table.js';
 import type { DiaryCalendarFeedsTable, DiarySeenTable, DiaryStampsTable } from '../modules/diary/diary.table.js';
 import type {
   AttendanceMarksTable,
@@ -7,6 +8,7 @@ import type {
   GradesTable,
   JournalHistoryTable,
   JournalSettingsTable,
+  JournalStampsTable,
   LessonAttachmentsTable,
   LessonsTable,
   PeriodGradesTable,
@@ -45,6 +47,8 @@ import type { ThematicPlanItemsTable, TimetableChangesTable, TimetableEntriesTab
 /** The whole database as Kysely sees it; each module owns the tables it declares. */
 export interface Database {
   operators: OperatorsTable;
+  change_log: ChangeLogTable;
+  journal_stamps: JournalStampsTable;
   schools: SchoolsTable;
   users: UsersTable;
   role_assignments: RoleAssignmentsTable;

@@ -117,3 +117,11 @@ export interface JournalHistoryTable {
   changed_by: string | null;
   changed_at: string;
 }
+
+/** Invalidation counter of prepared journal pages (see migration 006-changes). */
+export interface JournalStampsTable {
+  school_id: string;
+  /** A curriculum item, a class or group id, or '*' for the whole school. */
+  scope_id: string;
+  version: number;
+}

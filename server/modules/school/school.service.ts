@@ -7,8 +7,10 @@ import type { Deps } from '../../lib/deps.js';
 import { fieldError, forbidden, invalid, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { AuditAction, recordAudit } from '../audit/audit.service.js';
-import { bumpSchoolDiaries } from '../diary/diary-stamps.js';
+import { ChangeKind } from '../changes/changes.service.js';
+import { recordSchoolChange } from './school-changes.js';
 import { presentSchool } from './school.presenter.js';
+import { forgetSchoolZone } from './school-today.js';
 import { findSchool, insertSchool, listSchoolsByIds, operatorExists, updateSchoolRow } from './school.repository.js';
 import { changedFields, cleanText, referenceNotFound, requireSomeField } from './school.rules.js';
 
@@ -92,8 +94,9 @@ export async function updateSchool(deps: Deps, actor: Actor, schoolId: string, p
     ...(patch.timezone !== undefined ? { timezone: checkTimezone(patch.timezone) } : {}),
     ...(patch.workingDaysPerWeek !== undefined ? { working_days_per_week: patch.workingDaysPerWeek } : {}),
   };
+  if (changes.timezone !== undefined) forgetSchoolZone(schoolId);
   return deps.db.transaction().execute(async (trx) => {
-    await bumpSchoolDiaries(trx, schoolId);
+    await recordSchoolChange(deps, trx, actor, schoolId, ChangeKind.school, 'update', schoolId);
     if (!(await findSchool(trx, schoolId))) throw notFound();
     await updateSchoolRow(trx, schoolId, changes);
     await recordAudit(trx, actor, deps.clock.now(), {
