@@ -20,6 +20,7 @@ import { validatorCompiler } from './http/validation.js';
 import { type Clock, systemClock } from './lib/clock.js';
 import type { Deps } from './lib/deps.js';
 import { registerModuleRoutes } from './modules/routes.js';
+import { installChangeSubscribers } from './modules/subscriptions.js';
 
 export interface BuildOptions {
   config: Config;
@@ -32,6 +33,7 @@ const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../w
 
 /** Builds the HTTP application: external plugins, then app plugins, then module routes. */
 export async function buildApp(options: BuildOptions): Promise<{ app: FastifyInstance; deps: Deps }> {
+  installChangeSubscribers();
   const deps: Deps = {
     db: options.database.db,
     dialect: dialectFor(options.database.kind),

@@ -26,8 +26,8 @@ export function stampOf(scopeId: string, date: string | null | undefined): Stamp
 }
 
 /**
- * Bumps the counters of these keys; call it inside the transaction of the write (db is then the
- * transaction). For other modules: the journal, the timetable, school structure and movements.
+ * Bumps the counters of these keys inside the transaction of a write; called only by the diary's
+ * change subscriber (diary.subscriptions.ts), never by a writer.
  */
 export async function bumpDiaryStamps(db: Db, schoolId: string, keys: readonly StampKey[]): Promise<void> {
   const unique = new Map<string, StampKey>();
@@ -42,52 +42,4 @@ export async function bumpDiaryStamps(db: Db, schoolId: string, keys: readonly S
       )
       .execute();
   }
-}
-
-/** Bumps the whole school's diaries (reference data: bells, holidays, subjects, staff names, work types). */
-export async function bumpSchoolDiaries(db: Db, schoolId: string): Promise<void> {
-  await bumpDiaryStamps(db, schoolId, [{ scopeId: ALL, week: ALL }]);
-}
-
-// Read-only lookups onto the school and timetable tables, to find the scope a write touches.
-
-/** Bumps the weeks (or, with 'all', every week) of the class or group a curriculum item belongs to. */
-export async function bumpCurriculumDiaries(
-  db: Db,
-  schoolId: string,
-  curriculumId: string,
-  dates: readonly (string | null | undefined)[] | 'all',
-): Promise<void> {
-  const row = await db
-    .selectFrom('curriculum')
-    .select(['class_id', 'group_id'])
-    .where('school_id', '=', schoolId)
-    .where('id', '=', curriculumId)
-    .executeTakeFirst();
-  const scopeId = row?.group_id ?? row?.class_id;
-  if (!scopeId) return;
-  const keys = dates === 'all' ? [{ scopeId, week: ALL }] : dates.filter((d): d is string => !!d).map((d) => stampOf(scopeId, d));
-  await bumpDiaryStamps(db, schoolId, keys);
-}
-
-/** Call before deleting a weekly timetable entry: every week of its class or group changes. */
-export async function bumpTimetableEntryDiaries(db: Db, schoolId: string, entryId: string): Promise<void> {
-  const row = await db
-    .selectFrom('timetable_entries')
-    .select('curriculum_id')
-    .where('school_id', '=', schoolId)
-    .where('id', '=', entryId)
-    .executeTakeFirst();
-  if (row) await bumpCurriculumDiaries(db, schoolId, row.curriculum_id, 'all');
-}
-
-/** Call before deleting a one-off timetable change: its own week and the week it moved a lesson to. */
-export async function bumpTimetableChangeDiaries(db: Db, schoolId: string, changeId: string): Promise<void> {
-  const row = await db
-    .selectFrom('timetable_changes')
-    .select(['curriculum_id', 'date', 'moved_to_date'])
-    .where('school_id', '=', schoolId)
-    .where('id', '=', changeId)
-    .executeTakeFirst();
-  if (row) await bumpCurriculumDiaries(db, schoolId, row.curriculum_id, [row.date, row.moved_to_date]);
 }

@@ -5,9 +5,9 @@ import type { Deps } from '../../lib/deps.js';
 import { AppError, invalid, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { AuditAction, recordAudit } from '../audit/audit.service.js';
-import { bumpCurriculumDiaries } from '../diary/diary-stamps.js';
+import { ChangeKind, recordChange } from '../changes/changes.service.js';
 import * as repo from './journal.repository.js';
-import { guardLockOn, openJournal, requireLessonWrite } from './journal-context.js';
+import { guardLockOn, lessonScopesOf, openJournal, requireLessonWrite } from './journal-context.js';
 
 /** Homework attachments (R3.1): at most this size and count, of the allowed types only. */
 export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
@@ -91,7 +91,16 @@ export async function addAttachment(
           uploaded_at: now.toISOString(),
         })
         .execute();
-      await bumpCurriculumDiaries(trx, schoolId, lesson.curriculum_id, [lesson.date]);
+      await recordChange(trx, {
+        kind: ChangeKind.attachment,
+        action: 'create',
+        schoolId,
+        entityId: id,
+        actorId: actor.userId,
+        at: now.toISOString(),
+        ...lessonScopesOf(ctx),
+        dates: [lesson.date],
+      });
       await recordAudit(trx, actor, now, {
         schoolId,
         action: AuditAction.create,
@@ -140,7 +149,16 @@ export async function deleteAttachment(deps: Deps, actor: Actor, schoolId: strin
   const now = deps.clock.now();
   await deps.db.transaction().execute(async (trx) => {
     await trx.deleteFrom('lesson_attachments').where('id', '=', attachmentId).execute();
-    await bumpCurriculumDiaries(trx, schoolId, lesson.curriculum_id, [lesson.date]);
+    await recordChange(trx, {
+      kind: ChangeKind.attachment,
+      action: 'delete',
+      schoolId,
+      entityId: attachmentId,
+      actorId: actor.userId,
+      at: now.toISOString(),
+      ...lessonScopesOf(ctx),
+      dates: [lesson.date],
+    });
     await recordAudit(trx, actor, now, {
       schoolId,
       action: AuditAction.delete,

@@ -7,7 +7,7 @@ import type { Deps } from '../../lib/deps.js';
 import { conflict } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { AuditAction, recordAudit } from '../audit/audit.service.js';
-import { bumpDiaryStamps, stampOf } from '../diary/diary-stamps.js';
+import { ChangeKind, recordChange } from '../changes/changes.service.js';
 import * as repo from './journal.repository.js';
 import { guardLockOn, openJournal, presentAttendance, requireLesson, requireLessonWrite, requireOnRoster } from './journal-context.js';
 
@@ -99,7 +99,17 @@ export async function setAttendance(
         changedBy: actor.userId,
         changedAt: at,
       });
-      await bumpDiaryStamps(trx, schoolId, [stampOf(body.studentId, body.date)]);
+      await recordChange(trx, {
+        kind: ChangeKind.attendance,
+        action,
+        schoolId,
+        entityId: id,
+        actorId: actor.userId,
+        at,
+        students: [body.studentId],
+        curricula: [curriculumId],
+        dates: [body.date],
+      });
       await recordAudit(trx, actor, now, {
         schoolId,
         action: action === 'create' ? AuditAction.create : action === 'delete' ? AuditAction.delete : AuditAction.update,

@@ -6,7 +6,8 @@ import type { Deps } from '../../lib/deps.js';
 import { conflict, invalid, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { AuditAction, recordAudit } from '../audit/audit.service.js';
-import { bumpDiaryStamps, stampOf } from '../diary/diary-stamps.js';
+import { ChangeKind, recordChange } from '../changes/changes.service.js';
+import { scaleOfItem, scaleName } from './curriculum-scales.service.js';
 import * as repo from './journal.repository.js';
 import {
   ensureWorkTypes,
@@ -30,10 +31,32 @@ const snapshot = (g: { value: string; scale: string; work_type_id: string; comme
   comment: g.comment,
 });
 
-async function checkedValue(deps: Deps, actor: Actor, ctx: JournalContext, value: string, scaleCode: string | undefined) {
-  const scale = await resolveScale(deps, actor, ctx.schoolId, scaleCode);
-  const found = scale.values.find((v) => v.value === value);
-  if (!found) throw invalid('error.journal.valueNotInScale', { value, scale: scale.name || scale.code });
+/**
+ * A grade's value on its journal's scale (R3.2): the curriculum item's own, else the school's
+ * default. «зач»/«незач» may be given on any item for one piece of work (never averaged); another
+ * scale is refused. A changed grade may keep a value of the scale it was given on (`kept`).
+ */
+async function checkedValue(
+  deps: Deps,
+  actor: Actor,
+  ctx: JournalContext,
+  value: string,
+  scaleCode: string | undefined,
+  kept?: string,
+) {
+  const own = await scaleOfItem(deps, actor, ctx.schoolId, ctx.item.id);
+  let scale = own;
+  if (scaleCode !== undefined && scaleCode !== own.code) {
+    if (scaleCode !== BuiltInScale.passFail) throw invalid('error.journal.scaleNotOfItem', { scale: scaleName(actor, own) });
+    scale = await resolveScale(deps, actor, ctx.schoolId, scaleCode);
+  }
+  let found = scale.values.find((v) => v.value === value);
+  if (!found && kept !== undefined && kept !== scale.code) {
+    const old = builtInScale(kept) ?? (await scalesOf(deps, actor, ctx.schoolId)).scales.find((s) => s.code === kept);
+    found = old?.values.find((v) => v.value === value);
+    if (old && found) scale = old;
+  }
+  if (!found) throw invalid('error.journal.valueNotInScale', { value, scale: scaleName(actor, scale) });
   return { scale: scale.code, value: found.value, numeric: found.numeric };
 }
 
@@ -117,7 +140,17 @@ export async function createGrade(
       changedBy: actor.userId,
       changedAt: at,
     });
-    await bumpDiaryStamps(trx, schoolId, [stampOf(body.studentId, body.date)]);
+    await recordChange(trx, {
+      kind: ChangeKind.grade,
+      action: 'create',
+      schoolId,
+      entityId: id,
+      actorId: actor.userId,
+      at,
+      students: [body.studentId],
+      curricula: [curriculumId],
+      dates: [body.date],
+    });
     await recordAudit(trx, actor, now, {
       schoolId,
       action: AuditAction.create,
@@ -196,7 +229,17 @@ export async function updateGrade(
       changedBy: actor.userId,
       changedAt: at,
     });
-    await bumpDiaryStamps(trx, schoolId, [stampOf(grade.student_id, grade.work_date)]);
+    await recordChange(trx, {
+      kind: ChangeKind.grade,
+      action: 'update',
+      schoolId,
+      entityId: gradeId,
+      actorId: actor.userId,
+      at,
+      students: [grade.student_id],
+      curricula: [grade.curriculum_id],
+      dates: [grade.work_date],
+    });
     await recordAudit(trx, actor, now, {
       schoolId,
       action: AuditAction.update,
@@ -247,7 +290,17 @@ export async function deleteGrade(
       changedBy: actor.userId,
       changedAt: at,
     });
-    await bumpDiaryStamps(trx, schoolId, [stampOf(grade.student_id, grade.work_date)]);
+    await recordChange(trx, {
+      kind: ChangeKind.grade,
+      action: 'delete',
+      schoolId,
+      entityId: gradeId,
+      actorId: actor.userId,
+      at,
+      students: [grade.student_id],
+      curricula: [grade.curriculum_id],
+      dates: [grade.work_date],
+    });
     await recordAudit(trx, actor, now, {
       schoolId,
       action: AuditAction.delete,

@@ -7,7 +7,7 @@ import type { Deps } from '../../lib/deps.js';
 import { conflict, invalid, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { AuditAction, recordAudit } from '../audit/audit.service.js';
-import { bumpSchoolDiaries } from '../diary/diary-stamps.js';
+import { ChangeKind, recordChange } from '../changes/changes.service.js';
 import * as repo from './journal.repository.js';
 import { ensureWorkTypes, presentWorkType, scalesOf, whatMissing } from './journal-context.js';
 
@@ -38,6 +38,15 @@ export async function createScale(
         .insertInto('grade_scales')
         .values({ id, school_id: schoolId, name: body.name.trim(), values_json: JSON.stringify(values), created_at: now.toISOString() })
         .execute();
+      await recordChange(trx, {
+        kind: ChangeKind.gradingSettings,
+        action: 'create',
+        schoolId,
+        entityId: id,
+        actorId: actor.userId,
+        at: now.toISOString(),
+        wholeSchool: true,
+      });
       await recordAudit(trx, actor, now, { schoolId, action: AuditAction.create, entity: 'grade_scale', entityId: id });
     });
   } catch (error) {
@@ -59,6 +68,15 @@ export async function setDefaultScale(deps: Deps, actor: Actor, schoolId: string
       .values({ school_id: schoolId, default_scale: scale, updated_at: now.toISOString() })
       .onConflict((oc) => oc.column('school_id').doUpdateSet({ default_scale: scale, updated_at: now.toISOString() }))
       .execute();
+    await recordChange(trx, {
+      kind: ChangeKind.gradingSettings,
+      action: 'update',
+      schoolId,
+      entityId: schoolId,
+      actorId: actor.userId,
+      at: now.toISOString(),
+      wholeSchool: true,
+    });
     await recordAudit(trx, actor, now, {
       schoolId,
       action: AuditAction.update,
@@ -103,6 +121,15 @@ export async function createWorkType(
         created_at: now.toISOString(),
       })
       .execute();
+    await recordChange(trx, {
+      kind: ChangeKind.gradingSettings,
+      action: 'create',
+      schoolId,
+      entityId: id,
+      actorId: actor.userId,
+      at: now.toISOString(),
+      wholeSchool: true,
+    });
     await recordAudit(trx, actor, now, { schoolId, action: AuditAction.create, entity: 'work_type', entityId: id });
   });
   const row = (await repo.workTypesOf(deps.db, schoolId)).find((w) => w.id === id) as repo.WorkTypeRow;
@@ -131,7 +158,15 @@ export async function updateWorkType(
       .where('id', '=', id)
       .where('school_id', '=', schoolId)
       .execute();
-    await bumpSchoolDiaries(trx, schoolId);
+    await recordChange(trx, {
+      kind: ChangeKind.gradingSettings,
+      action: 'update',
+      schoolId,
+      entityId: id,
+      actorId: actor.userId,
+      at: now.toISOString(),
+      wholeSchool: true,
+    });
     await recordAudit(trx, actor, now, {
       schoolId,
       action: AuditAction.update,

@@ -202,3 +202,8 @@ export function presentPeriodGrade(r: repo.PeriodGradeRow): PeriodGrade {
     updatedAt: r.updated_at,
   };
 }
+
+/** The scopes of a change to what the whole class or group of a journal sees (topics, homework, files). */
+export function lessonScopesOf(ctx: JournalContext): { curricula: string[]; groups: string[] } {
+  return { curricula: [ctx.item.id], groups: [ctx.item.groupId ?? ctx.item.classId].filter((x): x is string => !!x) };
+}

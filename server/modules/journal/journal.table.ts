@@ -42,6 +42,16 @@ export interface JournalSettingsTable {
   updated_at: string;
 }
 
+/** The grade scale chosen for one curriculum item (migration 007); no row: the school's default. */
+export interface CurriculumScalesTable {
+  curriculum_id: string;
+  school_id: string;
+  /** A built-in scale code or a grade_scales id. */
+  scale: string;
+  updated_by: string | null;
+  updated_at: string;
+}
+
 export interface WorkTypesTable {
   id: string;
   school_id: string;

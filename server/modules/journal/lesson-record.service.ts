@@ -5,7 +5,7 @@ import { addDays } from '../../lib/dates.js';
 import type { Deps } from '../../lib/deps.js';
 import { conflict, notFound } from '../../lib/errors.js';
 import { AuditAction, recordAudit } from '../audit/audit.service.js';
-import { bumpCurriculumDiaries } from '../diary/diary-stamps.js';
+import { ChangeKind, recordChange } from '../changes/changes.service.js';
 import { earlierDate } from '../timetable/lesson-derivation.js';
 import { deriveSlots } from '../timetable/timetable.service.js';
 import * as repo from './journal.repository.js';
@@ -13,6 +13,7 @@ import {
   ensureWorkTypes,
   guardLockOn,
   type JournalContext,
+  lessonScopesOf,
   openJournal,
   requireLesson,
   requireLessonWrite,
@@ -135,7 +136,16 @@ export async function writeLessonRecord(
       changedBy: actor.userId,
       changedAt: at,
     });
-    await bumpCurriculumDiaries(trx, schoolId, curriculumId, [date, before.homework_due_on, after.homework_due_on]);
+    await recordChange(trx, {
+      kind: ChangeKind.lessonRecord,
+      action: existing ? 'update' : 'create',
+      schoolId,
+      entityId: lesson.id,
+      actorId: actor.userId,
+      at,
+      ...lessonScopesOf(ctx),
+      dates: [date, before.homework_due_on, after.homework_due_on],
+    });
     await recordAudit(trx, actor, now, {
       schoolId,
       action: AuditAction.update,

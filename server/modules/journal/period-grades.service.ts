@@ -9,6 +9,8 @@ import type { Deps } from '../../lib/deps.js';
 import { conflict, invalid, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { AuditAction, recordAudit } from '../audit/audit.service.js';
+import { ChangeKind, recordChange } from '../changes/changes.service.js';
+import { scaleName, scaleOfItem } from './curriculum-scales.service.js';
 import * as repo from './journal.repository.js';
 import {
   checkLock,
@@ -52,7 +54,7 @@ export async function setPeriodGrade(
   if (body.value !== null) {
     const scale = await resolveScale(deps, actor, schoolId, undefined);
     if (!periodGradeAllowed(scale, body.value))
-      throw invalid('error.journal.valueNotInScale', { value: body.value, scale: scale.name || scale.code });
+      throw invalid('error.journal.valueNotInScale', { value: body.value, scale: scaleName(actor, scale) });
   }
   const periodKey = body.periodId ?? '';
   const read = (db: Db) => repo.findPeriodGrade(db, schoolId, curriculumId, body.studentId, body.kind, periodKey);
@@ -113,6 +115,16 @@ export async function setPeriodGrade(
         reason,
         changedBy: actor.userId,
         changedAt: at,
+      await recordChange(trx, {
+        kind: ChangeKind.periodGrade,
+        action,
+        schoolId,
+        entityId: id,
+        actorId: actor.userId,
+        at,
+        students: [body.studentId],
+        curricula: [curriculumId],
+      });
       });
       await recordAudit(trx, actor, now, {
         schoolId,
@@ -150,6 +162,15 @@ export async function closePeriod(deps: Deps, actor: Actor, schoolId: string, pe
       .where('school_id', '=', schoolId)
       .where('closed_at', 'is', null)
       .executeTakeFirst();
+    await recordChange(trx, {
+      kind: ChangeKind.periodClosing,
+      action: 'update',
+      schoolId,
+      entityId: periodId,
+      actorId: actor.userId,
+      at: now.toISOString(),
+      wholeSchool: true,
+    });
     if (Number(res.numUpdatedRows) === 0) throw conflict('error.journal.alreadyClosed');
     await recordAudit(trx, actor, now, {
       schoolId,
@@ -176,6 +197,15 @@ export async function reopenPeriod(deps: Deps, actor: Actor, schoolId: string, p
       .set({ closed_at: null, closed_by: null })
       .where('id', '=', periodId)
       .where('school_id', '=', schoolId)
+    await recordChange(trx, {
+      kind: ChangeKind.periodClosing,
+      action: 'update',
+      schoolId,
+      entityId: periodId,
+      actorId: actor.userId,
+      at: now.toISOString(),
+      wholeSchool: true,
+    });
       .execute();
     await recordAudit(trx, actor, now, {
       schoolId,

@@ -9,7 +9,7 @@ import type { Deps } from '../../lib/deps.js';
 import { AppError, fieldError, forbidden, invalid, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { AuditAction, recordAudit } from '../audit/audit.service.js';
-import { ALL, bumpDiaryStamps } from '../diary/diary-stamps.js';
+import { ChangeKind, recordChange } from '../changes/changes.service.js';
 import { findClass, findGroup } from './lookups.repository.js';
 import * as repo from './movements.repository.js';
 import { referenceNotFound, requirePermissionOverStudent, schoolToday } from './people.common.js';
@@ -126,8 +126,17 @@ export async function applyMovement(ctx: MovementContext, studentId: string, inp
     created_by: ctx.actor.userId ?? 'system',
     created_at: ctx.now.toISOString(),
   });
-  // The student's class and groups change: every prepared diary week of theirs is stale.
-  await bumpDiaryStamps(db, schoolId, [{ scopeId: studentId, week: ALL }]);
+  // The student's class and groups change: their weeks and the rosters of every class and group involved.
+  await recordChange(db, {
+    kind: ChangeKind.rosterMove,
+    action: 'create',
+    schoolId,
+    entityId: id,
+    actorId: ctx.actor.userId,
+    at: ctx.now.toISOString(),
+    students: [studentId],
+    groups: [current?.class_id, input.classId, input.groupId, ...groups.map((g) => g.group_id)],
+  });
   await recordAudit(db, ctx.actor, ctx.now, {
     schoolId,
     action: AuditAction.create,

@@ -11,7 +11,7 @@ import { AppError, invalid, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { AuditAction, recordAudit } from '../audit/audit.service.js';
 import { createAccount, grantRole, revokeRole, setPasswordByAdministrator } from '../auth/accounts.service.js';
-import { bumpSchoolDiaries } from '../diary/diary-stamps.js';
+import { type ChangeAction, ChangeKind, recordChange } from '../changes/changes.service.js';
 import { findUser, grantsOfUser } from './lookups.repository.js';
 import { changedColumns, schoolToday } from './people.common.js';
 import { presentStaff } from './people.presenter.js';
@@ -84,6 +84,11 @@ function rowFields(input: StaffUpdate): Updateable<StaffTable> {
  * Creates a staff member (person.manage); with `account`, also their sign-in account and school
  * roles (account.manage as well), all in one transaction.
  */
+/** Staff names show in every diary and journal of the school (teachers, substitutes). */
+async function recordStaffChange(trx: Db, actor: Actor, schoolId: string, action: ChangeAction, id: string, now: Date) {
+  await recordChange(trx, { kind: ChangeKind.staff, action, schoolId, entityId: id, actorId: actor.userId, at: now.toISOString(), wholeSchool: true });
+}
+
 export async function createStaff(deps: Deps, actor: Actor, schoolId: string, input: StaffCreate): Promise<StaffMember> {
   requireSchoolPermission(actor, schoolId, Permission.personManage);
   if (input.account) requireSchoolPermission(actor, schoolId, Permission.accountManage);
@@ -92,7 +97,7 @@ export async function createStaff(deps: Deps, actor: Actor, schoolId: string, in
   const { account, ...fields } = input;
   const row = rowFields(fields);
   await deps.db.transaction().execute(async (trx) => {
-    await bumpSchoolDiaries(trx, schoolId);
+    await recordStaffChange(trx, actor, schoolId, 'create', id, now);
     let userId: string | null = null;
     if (account) {
       userId = await createAccount(trx, now, {
@@ -131,7 +136,7 @@ export async function updateStaff(deps: Deps, actor: Actor, schoolId: string, id
   requireSchoolPermission(actor, schoolId, Permission.personManage);
   const now = deps.clock.now();
   await deps.db.transaction().execute(async (trx) => {
-    await bumpSchoolDiaries(trx, schoolId);
+    await recordStaffChange(trx, actor, schoolId, 'update', id, now);
     const current = await repo.findStaff(trx, schoolId, id);
     if (!current) throw notFound();
     const { patch, fields } = changedColumns(current, rowFields(input) as Partial<StaffTable>);

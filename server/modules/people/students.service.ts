@@ -16,7 +16,7 @@ import type { Deps } from '../../lib/deps.js';
 import { conflict, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { AuditAction, recordAudit } from '../audit/audit.service.js';
-import { ALL, bumpDiaryStamps } from '../diary/diary-stamps.js';
+import { ChangeKind, recordChange } from '../changes/changes.service.js';
 import { findSchools } from './lookups.repository.js';
 import { applyMovement } from './movements.service.js';
 import { changedColumns, requirePermissionOverStudent, schoolToday } from './people.common.js';
@@ -144,8 +144,16 @@ export async function updateStudent(deps: Deps, actor: Actor, schoolId: string, 
     if (!current) throw notFound();
     const { patch, fields } = changedColumns(current, rowFields(input) as Partial<StudentsTable>);
     if (fields.length === 0) return;
-    // The diary shows the student's name: every prepared week of this student is out of date.
-    await bumpDiaryStamps(trx, schoolId, [{ scopeId: id, week: ALL }]);
+    // Diaries and journals show the student's name.
+    await recordChange(trx, {
+      kind: ChangeKind.student,
+      action: 'update',
+      schoolId,
+      entityId: id,
+      actorId: actor.userId,
+      at: now.toISOString(),
+      students: [id],
+    });
     if (patch.file_number !== undefined && (await repo.fileNumberTaken(trx, schoolId, patch.file_number, id))) {
       throw duplicateFileNumber(patch.file_number);
     }

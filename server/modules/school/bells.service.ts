@@ -7,7 +7,8 @@ import type { Deps } from '../../lib/deps.js';
 import { conflict, invalid, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { AuditAction, recordAudit } from '../audit/audit.service.js';
-import { bumpSchoolDiaries } from '../diary/diary-stamps.js';
+import { ChangeKind } from '../changes/changes.service.js';
+import { recordSchoolChange } from './school-changes.js';
 import { presentBell } from './school.presenter.js';
 import { deleteBellRows, findBell, findSchool, insertBells, listBellRows, updateBellRow } from './school.repository.js';
 import { changedFields, requireSomeField, withConstraintErrors } from './school.rules.js';
@@ -60,7 +61,7 @@ export async function listBells(deps: Deps, actor: Actor, schoolId: string): Pro
 export async function createBell(deps: Deps, actor: Actor, schoolId: string, input: BellCreate): Promise<Bell> {
   requireSchoolPermission(actor, schoolId, Permission.schoolManage);
   return deps.db.transaction().execute(async (trx) => {
-    await bumpSchoolDiaries(trx, schoolId);
+    await recordSchoolChange(deps, trx, actor, schoolId, ChangeKind.bells, 'create', null);
     if (!(await findSchool(trx, schoolId))) throw notFound();
     const existing = (await listBellRows(trx, schoolId)).map(timesOf);
     if (input.endsAt <= input.startsAt) throw invalid('error.timeOrder');
@@ -87,7 +88,7 @@ export async function updateBell(deps: Deps, actor: Actor, schoolId: string, bel
   requireSchoolPermission(actor, schoolId, Permission.schoolManage);
   requireSomeField(patch);
   return deps.db.transaction().execute(async (trx) => {
-    await bumpSchoolDiaries(trx, schoolId);
+    await recordSchoolChange(deps, trx, actor, schoolId, ChangeKind.bells, 'update', bellId);
     const bell = await findBell(trx, schoolId, bellId);
     if (!bell) throw notFound();
     const next: BellsTable = {
@@ -113,7 +114,7 @@ export async function updateBell(deps: Deps, actor: Actor, schoolId: string, bel
 export async function deleteBell(deps: Deps, actor: Actor, schoolId: string, bellId: string): Promise<void> {
   requireSchoolPermission(actor, schoolId, Permission.schoolManage);
   await deps.db.transaction().execute(async (trx) => {
-    await bumpSchoolDiaries(trx, schoolId);
+    await recordSchoolChange(deps, trx, actor, schoolId, ChangeKind.bells, 'delete', bellId);
     if (!(await findBell(trx, schoolId, bellId))) throw notFound();
     await withConstraintErrors(() => deleteBellRows(trx, schoolId, bellId));
     await audit(deps, trx, actor, schoolId, AuditAction.delete, bellId);
@@ -134,7 +135,7 @@ export async function replaceBells(deps: Deps, actor: Actor, schoolId: string, i
   }
   checkSchedule(items);
   return deps.db.transaction().execute(async (trx) => {
-    await bumpSchoolDiaries(trx, schoolId);
+    await recordSchoolChange(deps, trx, actor, schoolId, ChangeKind.bells, 'update', schoolId);
     if (!(await findSchool(trx, schoolId))) throw notFound();
     const existing = new Map((await listBellRows(trx, schoolId)).map((row) => [row.lesson_number, row]));
     for (const row of existing.values()) {

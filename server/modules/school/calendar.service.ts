@@ -19,7 +19,8 @@ import type { Deps } from '../../lib/deps.js';
 import { conflict, invalid, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { AuditAction, recordAudit } from '../audit/audit.service.js';
-import { bumpSchoolDiaries } from '../diary/diary-stamps.js';
+import { ChangeKind } from '../changes/changes.service.js';
+import { recordSchoolChange } from './school-changes.js';
 import { presentHoliday, presentPeriod, presentYear } from './school.presenter.js';
 import {
   countPeriodsOfYear,
@@ -99,7 +100,7 @@ export async function createYear(deps: Deps, actor: Actor, schoolId: string, inp
     ends_on: input.endsOn,
   };
   await deps.db.transaction().execute(async (trx) => {
-    await bumpSchoolDiaries(trx, schoolId);
+    await recordSchoolChange(deps, trx, actor, schoolId, ChangeKind.calendar, 'create', row.id);
     if (!(await findSchool(trx, schoolId))) throw notFound();
     if (await findOverlappingYear(trx, schoolId, row.starts_on, row.ends_on, null)) throw invalid('error.school.yearsOverlap');
     await insertYear(trx, row);
@@ -113,7 +114,7 @@ export async function updateYear(deps: Deps, actor: Actor, schoolId: string, yea
   requireSchoolPermission(actor, schoolId, Permission.schoolManage);
   requireSomeField(patch);
   return deps.db.transaction().execute(async (trx) => {
-    await bumpSchoolDiaries(trx, schoolId);
+    await recordSchoolChange(deps, trx, actor, schoolId, ChangeKind.calendar, 'update', yearId);
     const year = await findYear(trx, schoolId, yearId);
     if (!year) throw notFound();
     const next: AcademicYearsTable = {
@@ -138,7 +139,7 @@ export async function updateYear(deps: Deps, actor: Actor, schoolId: string, yea
 export async function deleteYear(deps: Deps, actor: Actor, schoolId: string, yearId: string): Promise<void> {
   requireSchoolPermission(actor, schoolId, Permission.schoolManage);
   await deps.db.transaction().execute(async (trx) => {
-    await bumpSchoolDiaries(trx, schoolId);
+    await recordSchoolChange(deps, trx, actor, schoolId, ChangeKind.calendar, 'delete', yearId);
     if (!(await findYear(trx, schoolId, yearId))) throw notFound();
     if (await yearInUse(trx, schoolId, yearId)) throw conflict('error.inUse');
     await withConstraintErrors(() => deleteYearRow(trx, schoolId, yearId));
@@ -188,7 +189,7 @@ export async function createPeriod(deps: Deps, actor: Actor, schoolId: string, i
   requireSchoolPermission(actor, schoolId, Permission.schoolManage);
   const name = cleanText('name', input.name);
   return deps.db.transaction().execute(async (trx) => {
-    await bumpSchoolDiaries(trx, schoolId);
+    await recordSchoolChange(deps, trx, actor, schoolId, ChangeKind.calendar, 'create', input.yearId);
     const year = await requireYearRef(trx, actor, schoolId, input.yearId);
     await checkPeriod(trx, schoolId, year, input, null);
     const row: StudyPeriodsTable = {
@@ -216,7 +217,7 @@ export async function updatePeriod(deps: Deps, actor: Actor, schoolId: string, p
   requireSchoolPermission(actor, schoolId, Permission.schoolManage);
   requireSomeField(patch);
   return deps.db.transaction().execute(async (trx) => {
-    await bumpSchoolDiaries(trx, schoolId);
+    await recordSchoolChange(deps, trx, actor, schoolId, ChangeKind.calendar, 'update', periodId);
     const period = await findPeriod(trx, schoolId, periodId);
     if (!period) throw notFound();
     if (period.closed_at !== null) throw conflict('error.school.periodClosed');
@@ -249,7 +250,7 @@ export async function updatePeriod(deps: Deps, actor: Actor, schoolId: string, p
 export async function deletePeriod(deps: Deps, actor: Actor, schoolId: string, periodId: string): Promise<void> {
   requireSchoolPermission(actor, schoolId, Permission.schoolManage);
   await deps.db.transaction().execute(async (trx) => {
-    await bumpSchoolDiaries(trx, schoolId);
+    await recordSchoolChange(deps, trx, actor, schoolId, ChangeKind.calendar, 'delete', periodId);
     const period = await findPeriod(trx, schoolId, periodId);
     if (!period) throw notFound();
     if (period.closed_at !== null) throw conflict('error.school.periodClosed');
@@ -301,7 +302,7 @@ function presetPeriods(year: AcademicYearsTable): Array<Omit<StudyPeriodsTable, 
 export async function createPresetPeriods(deps: Deps, actor: Actor, schoolId: string, yearId: string): Promise<Period[]> {
   requireSchoolPermission(actor, schoolId, Permission.schoolManage);
   return deps.db.transaction().execute(async (trx) => {
-    await bumpSchoolDiaries(trx, schoolId);
+    await recordSchoolChange(deps, trx, actor, schoolId, ChangeKind.calendar, 'create', yearId);
     const year = await findYear(trx, schoolId, yearId);
     if (!year) throw notFound();
     if ((await countPeriodsOfYear(trx, schoolId, yearId)) > 0) throw conflict('error.school.periodsExist');
@@ -337,7 +338,7 @@ export async function createHoliday(deps: Deps, actor: Actor, schoolId: string, 
   const name = cleanText('name', input.name);
   checkDateOrder(input.startsOn, input.endsOn);
   return deps.db.transaction().execute(async (trx) => {
-    await bumpSchoolDiaries(trx, schoolId);
+    await recordSchoolChange(deps, trx, actor, schoolId, ChangeKind.calendar, 'create', null);
     const year = await requireYearRef(trx, actor, schoolId, input.yearId);
     checkInsideYear(year, input.startsOn, input.endsOn);
     const row = {
@@ -360,7 +361,7 @@ export async function updateHoliday(deps: Deps, actor: Actor, schoolId: string, 
   requireSchoolPermission(actor, schoolId, Permission.schoolManage);
   requireSomeField(patch);
   return deps.db.transaction().execute(async (trx) => {
-    await bumpSchoolDiaries(trx, schoolId);
+    await recordSchoolChange(deps, trx, actor, schoolId, ChangeKind.calendar, 'update', holidayId);
     const holiday = await findHoliday(trx, schoolId, holidayId);
     if (!holiday) throw notFound();
     const next = {
@@ -387,7 +388,7 @@ export async function updateHoliday(deps: Deps, actor: Actor, schoolId: string, 
 export async function deleteHoliday(deps: Deps, actor: Actor, schoolId: string, holidayId: string): Promise<void> {
   requireSchoolPermission(actor, schoolId, Permission.schoolManage);
   await deps.db.transaction().execute(async (trx) => {
-    await bumpSchoolDiaries(trx, schoolId);
+    await recordSchoolChange(deps, trx, actor, schoolId, ChangeKind.calendar, 'delete', holidayId);
     if (!(await findHoliday(trx, schoolId, holidayId))) throw notFound();
     await deleteHolidayRow(trx, schoolId, holidayId);
     await audit(deps, trx, actor, schoolId, AuditAction.delete, 'holiday', holidayId);

@@ -7,7 +7,8 @@ import type { Deps } from '../../lib/deps.js';
 import { conflict, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { AuditAction, recordAudit } from '../audit/audit.service.js';
-import { bumpSchoolDiaries } from '../diary/diary-stamps.js';
+import { ChangeKind } from '../changes/changes.service.js';
+import { recordSchoolChange } from './school-changes.js';
 import {
   type ClassRow,
   classInUse,
@@ -66,7 +67,7 @@ export async function createClass(deps: Deps, actor: Actor, schoolId: string, in
   const letter = input.letter.toUpperCase();
   const name = `${input.gradeLevel}${letter}`;
   return deps.db.transaction().execute(async (trx) => {
-    await bumpSchoolDiaries(trx, schoolId);
+    await recordSchoolChange(deps, trx, actor, schoolId, ChangeKind.classes, 'create', null);
     if (!(await findYear(trx, schoolId, input.yearId))) throw referenceNotFound(actor, 'school.ref.year', 'yearId');
     await requireClassTeacher(trx, actor, schoolId, input.classTeacherId);
     if (await findClassByName(trx, schoolId, input.yearId, name)) throw duplicateClass(name);
@@ -93,7 +94,7 @@ export async function updateClass(deps: Deps, actor: Actor, schoolId: string, cl
   requireSchoolPermission(actor, schoolId, Permission.schoolManage);
   requireSomeField(patch);
   return deps.db.transaction().execute(async (trx) => {
-    await bumpSchoolDiaries(trx, schoolId);
+    await recordSchoolChange(deps, trx, actor, schoolId, ChangeKind.classes, 'update', classId);
     const current = await findClassRow(trx, schoolId, classId);
     if (!current) throw notFound();
     await requireClassTeacher(trx, actor, schoolId, patch.classTeacherId);
@@ -121,7 +122,7 @@ export async function updateClass(deps: Deps, actor: Actor, schoolId: string, cl
 export async function deleteClass(deps: Deps, actor: Actor, schoolId: string, classId: string): Promise<void> {
   requireSchoolPermission(actor, schoolId, Permission.schoolManage);
   await deps.db.transaction().execute(async (trx) => {
-    await bumpSchoolDiaries(trx, schoolId);
+    await recordSchoolChange(deps, trx, actor, schoolId, ChangeKind.classes, 'delete', classId);
     if (!(await findClassRow(trx, schoolId, classId))) throw notFound();
     if (await classInUse(trx, schoolId, classId)) throw conflict('error.inUse');
     await withConstraintErrors(() => deleteClassRow(trx, schoolId, classId));
@@ -147,7 +148,7 @@ export async function createGroup(deps: Deps, actor: Actor, schoolId: string, in
   requireSchoolPermission(actor, schoolId, Permission.schoolManage);
   const name = cleanText('name', input.name);
   return deps.db.transaction().execute(async (trx) => {
-    await bumpSchoolDiaries(trx, schoolId);
+    await recordSchoolChange(deps, trx, actor, schoolId, ChangeKind.classes, 'create', null);
     if (!(await findYear(trx, schoolId, input.yearId))) throw referenceNotFound(actor, 'school.ref.year', 'yearId');
     const classId = input.classId ?? null;
     if (classId) {
@@ -167,7 +168,7 @@ export async function updateGroup(deps: Deps, actor: Actor, schoolId: string, gr
   requireSchoolPermission(actor, schoolId, Permission.schoolManage);
   requireSomeField(patch);
   return deps.db.transaction().execute(async (trx) => {
-    await bumpSchoolDiaries(trx, schoolId);
+    await recordSchoolChange(deps, trx, actor, schoolId, ChangeKind.classes, 'update', groupId);
     const group = await findGroupRow(trx, schoolId, groupId);
     if (!group) throw notFound();
     const name = patch.name === undefined ? group.name : cleanText('name', patch.name);
@@ -183,7 +184,7 @@ export async function updateGroup(deps: Deps, actor: Actor, schoolId: string, gr
 export async function deleteGroup(deps: Deps, actor: Actor, schoolId: string, groupId: string): Promise<void> {
   requireSchoolPermission(actor, schoolId, Permission.schoolManage);
   await deps.db.transaction().execute(async (trx) => {
-    await bumpSchoolDiaries(trx, schoolId);
+    await recordSchoolChange(deps, trx, actor, schoolId, ChangeKind.classes, 'delete', groupId);
     if (!(await findGroupRow(trx, schoolId, groupId))) throw notFound();
     if (await groupInUse(trx, schoolId, groupId)) throw conflict('error.inUse');
     await withConstraintErrors(() => deleteGroupRow(trx, schoolId, groupId));

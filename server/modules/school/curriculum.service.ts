@@ -15,7 +15,8 @@ import type { Deps } from '../../lib/deps.js';
 import { conflict, invalid, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { AuditAction, recordAudit } from '../audit/audit.service.js';
-import { bumpSchoolDiaries } from '../diary/diary-stamps.js';
+import { ChangeKind } from '../changes/changes.service.js';
+import { recordSchoolChange } from './school-changes.js';
 import {
   type CurriculumRow,
   deleteCurriculumRow,
@@ -66,7 +67,7 @@ export async function createSubject(deps: Deps, actor: Actor, schoolId: string, 
     short_name: cleanText('shortName', input.shortName),
   };
   await deps.db.transaction().execute(async (trx) => {
-    await bumpSchoolDiaries(trx, schoolId);
+    await recordSchoolChange(deps, trx, actor, schoolId, ChangeKind.curriculum, 'create', row.id);
     if (await findSubjectByName(trx, schoolId, row.name)) throw duplicateSubject(row.name);
     await withConstraintErrors(
       () => insertSubject(trx, row),
@@ -82,7 +83,7 @@ export async function updateSubject(deps: Deps, actor: Actor, schoolId: string, 
   requireSchoolPermission(actor, schoolId, Permission.schoolManage);
   requireSomeField(patch);
   return deps.db.transaction().execute(async (trx) => {
-    await bumpSchoolDiaries(trx, schoolId);
+    await recordSchoolChange(deps, trx, actor, schoolId, ChangeKind.curriculum, 'update', subjectId);
     const subject = await findSubject(trx, schoolId, subjectId);
     if (!subject) throw notFound();
     const next: SubjectsTable = {
@@ -105,7 +106,7 @@ export async function updateSubject(deps: Deps, actor: Actor, schoolId: string, 
 export async function deleteSubject(deps: Deps, actor: Actor, schoolId: string, subjectId: string): Promise<void> {
   requireSchoolPermission(actor, schoolId, Permission.schoolManage);
   await deps.db.transaction().execute(async (trx) => {
-    await bumpSchoolDiaries(trx, schoolId);
+    await recordSchoolChange(deps, trx, actor, schoolId, ChangeKind.curriculum, 'delete', subjectId);
     if (!(await findSubject(trx, schoolId, subjectId))) throw notFound();
     if (await subjectInUse(trx, schoolId, subjectId)) throw conflict('error.inUse');
     await withConstraintErrors(() => deleteSubjectRow(trx, schoolId, subjectId));
@@ -145,7 +146,7 @@ export async function createCurriculum(deps: Deps, actor: Actor, schoolId: strin
   const groupId = input.groupId ?? null;
   if ((classId === null) === (groupId === null)) throw invalid('error.classOrGroup');
   return deps.db.transaction().execute(async (trx) => {
-    await bumpSchoolDiaries(trx, schoolId);
+    await recordSchoolChange(deps, trx, actor, schoolId, ChangeKind.curriculum, 'create', null);
     await requireSubjectRef(trx, actor, schoolId, input.subjectId);
     await requireTeacherRef(trx, actor, schoolId, input.teacherId);
     let yearId: string;
@@ -187,7 +188,7 @@ export async function updateCurriculum(
   requireSchoolPermission(actor, schoolId, Permission.schoolManage);
   requireSomeField(patch);
   return deps.db.transaction().execute(async (trx) => {
-    await bumpSchoolDiaries(trx, schoolId);
+    await recordSchoolChange(deps, trx, actor, schoolId, ChangeKind.curriculum, 'update', id);
     const current = await findCurriculumRow(trx, schoolId, id);
     if (!current) throw notFound();
     if (patch.subjectId !== undefined) await requireSubjectRef(trx, actor, schoolId, patch.subjectId);
@@ -213,7 +214,7 @@ export async function updateCurriculum(
 export async function deleteCurriculum(deps: Deps, actor: Actor, schoolId: string, id: string): Promise<void> {
   requireSchoolPermission(actor, schoolId, Permission.schoolManage);
   await deps.db.transaction().execute(async (trx) => {
-    await bumpSchoolDiaries(trx, schoolId);
+    await recordSchoolChange(deps, trx, actor, schoolId, ChangeKind.curriculum, 'delete', id);
     if (!(await findCurriculumRow(trx, schoolId, id))) throw notFound();
     await withConstraintErrors(() => deleteCurriculumRow(trx, schoolId, id));
     await audit(deps, trx, actor, schoolId, AuditAction.delete, 'curriculum', id);

@@ -10,7 +10,6 @@ import { AuditAction, recordAudit } from '../audit/audit.service.js';
 import { ChangeKind } from '../changes/changes.service.js';
 import { recordSchoolChange } from './school-changes.js';
 import { presentSchool } from './school.presenter.js';
-import { forgetSchoolZone } from './school-today.js';
 import { findSchool, insertSchool, listSchoolsByIds, operatorExists, updateSchoolRow } from './school.repository.js';
 import { changedFields, cleanText, referenceNotFound, requireSomeField } from './school.rules.js';
 
@@ -94,7 +93,6 @@ export async function updateSchool(deps: Deps, actor: Actor, schoolId: string, p
     ...(patch.timezone !== undefined ? { timezone: checkTimezone(patch.timezone) } : {}),
     ...(patch.workingDaysPerWeek !== undefined ? { working_days_per_week: patch.workingDaysPerWeek } : {}),
   };
-  if (changes.timezone !== undefined) forgetSchoolZone(schoolId);
   return deps.db.transaction().execute(async (trx) => {
     await recordSchoolChange(deps, trx, actor, schoolId, ChangeKind.school, 'update', schoolId);
     if (!(await findSchool(trx, schoolId))) throw notFound();

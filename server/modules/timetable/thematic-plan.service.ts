@@ -5,6 +5,7 @@ import type { Deps } from '../../lib/deps.js';
 import { AppError, invalid, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { AuditAction, recordAudit } from '../audit/audit.service.js';
+import { ChangeKind, recordChange } from '../changes/changes.service.js';
 import { parsePlanFile } from './thematic-plan.parse.js';
 import * as repo from './timetable.repository.js';
 
@@ -40,7 +41,9 @@ export async function importPlan(
   file: { fileName: string; data: Buffer },
   dryRun: boolean,
 ) {
-  await requireJournalWrite(deps.db, actor, await factsOf(deps, schoolId, curriculumId));
+  const item = await repo.findCurriculum(deps.db, schoolId, curriculumId);
+  if (!item) throw notFound();
+  await requireJournalWrite(deps.db, actor, { id: item.id, schoolId, teacherId: item.teacherId, classId: item.ownerClassId });
   const parsed = await parsePlanFile(file.fileName, file.data);
   if (!parsed) throw invalid('error.plan.badFile');
   const problems = parsed.problems.map((p) => ({ row: p.row, message: translate(actor.locale, p.key, p.params ?? {}) }));
@@ -58,6 +61,17 @@ export async function importPlan(
       .insertInto('thematic_plan_items')
       .values(items.map((i) => ({ id: newId(), school_id: schoolId, curriculum_id: curriculumId, ...i, created_at: now.toISOString() })))
       .execute();
+    // Plan topics show on every lesson of the item that has no topic of its own, past and future.
+    await recordChange(trx, {
+      kind: ChangeKind.thematicPlan,
+      action: 'update',
+      schoolId,
+      entityId: curriculumId,
+      actorId: actor.userId,
+      at: now.toISOString(),
+      curricula: [item.id],
+      groups: [item.groupId ?? item.classId].filter((x): x is string => !!x),
+    });
     await recordAudit(trx, actor, now, {
       schoolId,
       action: AuditAction.update,

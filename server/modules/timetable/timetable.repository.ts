@@ -329,3 +329,14 @@ export async function clashingEntries(
   if (excludeId) q = q.where('e.id', '!=', excludeId);
   return q.execute();
 }
+
+/** What a one-off change touches: its item, the item's class or group, and its two dates. */
+export async function findChangeScope(db: Db, schoolId: string, id: string) {
+  return db
+    .selectFrom('timetable_changes as x')
+    .innerJoin('curriculum as c', 'c.id', 'x.curriculum_id')
+    .select(['x.curriculum_id', 'x.date', 'x.moved_to_date', 'c.class_id', 'c.group_id'])
+    .where('x.school_id', '=', schoolId)
+    .where('x.id', '=', id)
+    .executeTakeFirst();
+}

@@ -9,7 +9,8 @@ import type { Deps } from '../../lib/deps.js';
 import { type AppError, conflict, invalid, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { AuditAction, recordAudit } from '../audit/audit.service.js';
-import { bumpCurriculumDiaries, bumpTimetableChangeDiaries, bumpTimetableEntryDiaries } from '../diary/diary-stamps.js';
+import { ChangeKind, recordChange } from '../changes/changes.service.js';
+import { schoolToday } from '../school/school.service.js';
 import { type DerivedSlot, deriveLessons, type SchoolDayTest, slotKey, sortSlots, weekStart } from './lesson-derivation.js';
 import type { CurriculumRow } from './timetable.repository.js';
 import * as repo from './timetable.repository.js';
@@ -146,6 +147,11 @@ async function requireNoClash(
 }
 
 /** Adds a weekly lesson of a curriculum item (admins). */
+/** The scopes of a timetable change: the item's journal and every member of its class or group. */
+function itemScopes(item: { id: string; classId: string | null; groupId: string | null }) {
+  return { curricula: [item.id], groups: [item.groupId ?? item.classId].filter((x): x is string => !!x) };
+}
+
 export async function createEntry(
   deps: Deps,
   actor: Actor,
@@ -178,7 +184,15 @@ export async function createEntry(
         updated_at: now.toISOString(),
       })
       .execute();
-    await bumpCurriculumDiaries(trx, schoolId, item.id, 'all');
+    await recordChange(trx, {
+      kind: ChangeKind.timetableEntry,
+      action: 'create',
+      schoolId,
+      entityId: id,
+      actorId: actor.userId,
+      at: now.toISOString(),
+      ...itemScopes(item),
+    });
     await recordAudit(trx, actor, now, {
       schoolId,
       action: AuditAction.create,
@@ -225,7 +239,15 @@ export async function updateEntry(
       .where('version', '=', body.version)
       .executeTakeFirst();
     if (Number(res.numUpdatedRows) === 0) throw conflict('error.journal.stale', {}, { current: presentEntry(current) });
-    await bumpCurriculumDiaries(trx, schoolId, item.id, 'all');
+    await recordChange(trx, {
+      kind: ChangeKind.timetableEntry,
+      action: 'update',
+      schoolId,
+      entityId: id,
+      actorId: actor.userId,
+      at: now.toISOString(),
+      ...itemScopes(item),
+    });
     await recordAudit(trx, actor, now, {
       schoolId,
       action: AuditAction.update,
@@ -245,7 +267,17 @@ export async function deleteEntry(deps: Deps, actor: Actor, schoolId: string, id
   requireSchoolPermission(actor, schoolId, Permission.timetableManage);
   const now = deps.clock.now();
   await deps.db.transaction().execute(async (trx) => {
-    await bumpTimetableEntryDiaries(trx, schoolId, id);
+    const entry = await repo.findEntry(trx, schoolId, id);
+    if (!entry) throw notFound();
+    await recordChange(trx, {
+      kind: ChangeKind.timetableEntry,
+      action: 'delete',
+      schoolId,
+      entityId: id,
+      actorId: actor.userId,
+      at: now.toISOString(),
+      ...itemScopes({ id: entry.curriculum_id, classId: entry.class_id, groupId: entry.group_id }),
+    });
     const res = await trx.deleteFrom('timetable_entries').where('id', '=', id).where('school_id', '=', schoolId).executeTakeFirst();
     if (Number(res.numDeletedRows) === 0) throw notFound();
     await recordAudit(trx, actor, now, { schoolId, action: AuditAction.delete, entity: 'timetable_entry', entityId: id });
@@ -363,7 +395,16 @@ export async function createChange(
           created_at: now.toISOString(),
         })
         .execute();
-      await bumpCurriculumDiaries(trx, schoolId, item.id, [body.date, moved]);
+      await recordChange(trx, {
+        kind: ChangeKind.timetableChange,
+        action: 'create',
+        schoolId,
+        entityId: id,
+        actorId: actor.userId,
+        at: now.toISOString(),
+        ...itemScopes(item),
+        dates: [body.date, moved],
+      });
       await recordAudit(trx, actor, now, {
         schoolId,
         action: AuditAction.create,
@@ -385,7 +426,18 @@ export async function deleteChange(deps: Deps, actor: Actor, schoolId: string, i
   requireSchoolPermission(actor, schoolId, Permission.timetableManage);
   const now = deps.clock.now();
   await deps.db.transaction().execute(async (trx) => {
-    await bumpTimetableChangeDiaries(trx, schoolId, id);
+    const change = await repo.findChangeScope(trx, schoolId, id);
+    if (!change) throw notFound();
+    await recordChange(trx, {
+      kind: ChangeKind.timetableChange,
+      action: 'delete',
+      schoolId,
+      entityId: id,
+      actorId: actor.userId,
+      at: now.toISOString(),
+      ...itemScopes({ id: change.curriculum_id, classId: change.class_id, groupId: change.group_id }),
+      dates: [change.date, change.moved_to_date],
+    });
     const res = await trx.deleteFrom('timetable_changes').where('id', '=', id).where('school_id', '=', schoolId).executeTakeFirst();
     if (Number(res.numDeletedRows) === 0) throw notFound();
     await recordAudit(trx, actor, now, { schoolId, action: AuditAction.delete, entity: 'timetable_change', entityId: id });
