@@ -61,6 +61,22 @@ export const GradeScaleCreateBody = Type.Object(
 export const GradeScalesSchema = Type.Object({ defaultScale: Type.String(), items: Type.Array(GradeScaleSchema) });
 export const DefaultScaleBody = Type.Object({ scale: Type.String({ minLength: 1, maxLength: 64 }) }, { additionalProperties: false });
 
+/** A curriculum item's own scale (null: the school's default). */
+export const CurriculumScaleSchema = Type.Object({ curriculumId: Type.String(), scale: Nullable(Type.String()) });
+export type CurriculumScale = Static<typeof CurriculumScaleSchema>;
+export const CurriculumScalesSchema = Type.Object({ defaultScale: Type.String(), items: Type.Array(CurriculumScaleSchema) });
+export type CurriculumScales = Static<typeof CurriculumScalesSchema>;
+export const CurriculumScaleBody = Type.Object(
+  { scale: Nullable(Type.String({ minLength: 1, maxLength: 64 })) },
+  { additionalProperties: false },
+);
+export const CurriculumScaleResult = Type.Object({
+  curriculumId: Type.String(),
+  scale: Nullable(Type.String()),
+  /** The scale the item's journal now uses. */
+  effectiveScale: Type.String(),
+});
+
 export const WorkTypeSchema = Type.Object({
   id: Type.String(),
   /** Built-in kind (answer, independent, control, homework, dictation, test, …) or null for a school's own. */
@@ -75,7 +91,11 @@ export const WorkTypeCreateBody = Type.Object(
   { additionalProperties: false },
 );
 export const WorkTypeUpdateBody = Type.Object(
-  { name: Type.Optional(RequiredText(100)), weight: Type.Optional(Type.Number({ minimum: 0.1, maximum: 10 })) },
+  {
+    name: Type.Optional(RequiredText(100)),
+    weight: Type.Optional(Type.Number({ minimum: 0.1, maximum: 10 })),
+    isControl: Type.Optional(Type.Boolean()),
+  },
   { additionalProperties: false },
 );
 
@@ -281,6 +301,8 @@ export const JournalPageSchema = Type.Object({
     ownerName: Type.String(),
     teacherId: Type.String(),
     teacherName: Type.String(),
+    /** The scale this item is graded on: its own choice, else the school's default (R3.2). */
+    scale: Type.String(),
   }),
   period: PeriodSchema,
   periods: Type.Array(PeriodSchema),

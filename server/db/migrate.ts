@@ -7,6 +7,7 @@ import * as m003tj from './migrations/003-timetable-journal.js';
 import * as m004 from './migrations/004-service.js';
 import * as m005 from './migrations/005-diary.js';
 import * as m006 from './migrations/006-changes.js';
+import * as m007 from './migrations/007-curriculum-scale.js';
 
 // Listed explicitly (not read from disk) so the bundle and the tests see exactly the same set.
 const migrations: Record<string, Migration> = {
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   '004-service': m004,
   '005-diary': m005,
   '006-changes': m006,
+  '007-curriculum-scale': m007,
 };
 
 class ListedMigrations implements MigrationProvider {

@@ -4,6 +4,7 @@ import type { ChangeLogTable } from '../modules/changes/changes.table.js';
 import type { DiaryCalendarFeedsTable, DiarySeenTable, DiaryStampsTable } from '../modules/diary/diary.table.js';
 import type {
   AttendanceMarksTable,
+  CurriculumScalesTable,
   GradeScalesTable,
   GradesTable,
   JournalHistoryTable,
@@ -83,6 +84,7 @@ export interface Database {
   lesson_attachments: LessonAttachmentsTable;
   grade_scales: GradeScalesTable;
   journal_settings: JournalSettingsTable;
+  curriculum_scales: CurriculumScalesTable;
   work_types: WorkTypesTable;
   grades: GradesTable;
   attendance_marks: AttendanceMarksTable;

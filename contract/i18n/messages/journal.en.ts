@@ -35,6 +35,7 @@ export const en: Record<keyof typeof ru, string> = {
 
   'error.journal.stale': 'Someone else has already changed this record. The current value is shown; enter yours again if needed.',
   'error.journal.studentNotOnRoster': 'The student is not in this class or group on the lesson date.',
+  'error.journal.scaleNotOfItem': 'This subject is graded on the scale "{scale}"; another scale cannot be used here.',
   'error.journal.valueNotInScale': 'There is no grade "{value}" in the scale "{scale}".',
   'error.journal.periodClosed': 'The period "{period}" is closed: no changes. An administrator may change a record, giving a reason.',
   'error.journal.reasonRequired': 'The period "{period}" is closed: give the reason for the change.',

@@ -33,6 +33,7 @@ export const ru = {
 
   'error.journal.stale': 'Эту запись уже изменил другой пользователь. Текущее значение показано; повторите ввод, если нужно.',
   'error.journal.studentNotOnRoster': 'Ученик не числится в этом классе или группе на дату урока.',
+  'error.journal.scaleNotOfItem': 'Этот предмет оценивается по шкале «{scale}»; другую шкалу здесь выбрать нельзя.',
   'error.journal.valueNotInScale': 'Оценки «{value}» нет в шкале «{scale}».',
   'error.journal.periodClosed': 'Период «{period}» закрыт: изменения запрещены. Изменить запись может администратор, указав причину.',
   'error.journal.reasonRequired': 'Период «{period}» закрыт: укажите причину изменения.',

@@ -1,4 +1,4 @@
-import type { Grade } from '../../../contract/schemas/journal.js';
+import { BuiltInScale, type Grade } from '../../../contract/schemas/journal.js';
 import type { Actor } from '../../access/actor.js';
 import type { Db } from '../../db/connect.js';
 import { runWrite } from '../../db/group-commit.js';
@@ -21,8 +21,10 @@ import {
   requireLessonWrite,
   requireOnRoster,
   resolveScale,
+  scalesOf,
   whatMissing,
 } from './journal-context.js';
+import { builtInScale } from './scales.js';
 
 const snapshot = (g: { value: string; scale: string; work_type_id: string; comment: string }) => ({
   value: g.value,
@@ -188,13 +190,13 @@ export async function updateGrade(
   const { grade, ctx } = await loadForChange(deps, actor, schoolId, gradeId);
   if (body.version !== grade.version) throw conflict('error.journal.stale', {}, { current: presentGrade(grade) });
   if (body.workTypeId !== undefined) await checkedWorkType(deps, actor, schoolId, body.workTypeId);
-  const checked = body.value === undefined ? null : await checkedValue(deps, actor, ctx, body.value, grade.scale);
+  const checked = body.value === undefined ? null : await checkedValue(deps, actor, ctx, body.value, undefined, grade.scale);
   const reason = await guardLockOn(deps, ctx, grade.work_date, body.reason);
   const now = deps.clock.now();
   const at = now.toISOString();
   const next = {
     value: checked?.value ?? grade.value,
-    scale: grade.scale,
+    scale: checked?.scale ?? grade.scale,
     work_type_id: body.workTypeId ?? grade.work_type_id,
     comment: body.comment ?? grade.comment,
   };
@@ -204,6 +206,7 @@ export async function updateGrade(
       .set({
         value: next.value,
         numeric_value: checked ? checked.numeric : grade.numeric_value,
+        scale: next.scale,
         work_type_id: next.work_type_id,
         comment: next.comment,
         version: grade.version + 1,

@@ -136,17 +136,23 @@ export async function createWorkType(
   return presentWorkType(actor, row);
 }
 
-/** Renames a work type or changes its weight; averages follow at once (they are computed on read). */
+/** Renames a work type, changes its weight or its control flag; averages follow at once (they are computed on read). */
 export async function updateWorkType(
   deps: Deps,
   actor: Actor,
   schoolId: string,
   id: string,
-  body: { name?: string; weight?: number },
+  body: { name?: string; weight?: number; isControl?: boolean },
 ): Promise<WorkType> {
   requireSchoolPermission(actor, schoolId, Permission.gradingManage);
-  const existing = (await ensureWorkTypes(deps, schoolId)).find((w) => w.id === id);
+  const all = await ensureWorkTypes(deps, schoolId);
+  const existing = all.find((w) => w.id === id);
   if (!existing) throw notFound();
+  if (body.name === undefined && body.weight === undefined && body.isControl === undefined) return presentWorkType(actor, existing);
+  const name = body.name?.trim().toLowerCase();
+  if (name !== undefined && all.some((w) => w.id !== id && presentWorkType(actor, w).name.toLowerCase() === name)) {
+    throw conflict('error.duplicateName');
+  }
   const now = deps.clock.now();
   await deps.db.transaction().execute(async (trx) => {
     await trx
@@ -154,6 +160,7 @@ export async function updateWorkType(
       .set({
         ...(body.name !== undefined ? { name: body.name.trim() } : {}),
         ...(body.weight !== undefined ? { weight: body.weight } : {}),
+        ...(body.isControl !== undefined ? { is_control: body.isControl ? 1 : 0 } : {}),
       })
       .where('id', '=', id)
       .where('school_id', '=', schoolId)

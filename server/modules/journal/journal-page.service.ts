@@ -7,6 +7,7 @@ import type { Deps } from '../../lib/deps.js';
 import { AuditAction } from '../audit/audit.service.js';
 import { assignPlanTopics, earlierDate, laterDate, slotKey } from '../timetable/lesson-derivation.js';
 import { deriveSlots, loadCurricula } from '../timetable/timetable.service.js';
+import { ownScaleOf, pickItemScale, scaleOfItem } from './curriculum-scales.service.js';
 import * as repo from './journal.repository.js';
 import {
   ensureWorkTypes,
@@ -88,7 +89,7 @@ export async function journalPage(
   // Plan topics fall on lessons counted from the start of the year, so with a plan derive from there.
   const planItems = await repo.planItemsOf(deps.db, schoolId, item.id);
   const since = planItems.length > 0 ? item.yearStartsOn : from;
-  const [slots, records, roster, grades, attendance, averageRows, periodGrades, workTypes, scaleInfo] = await Promise.all([
+  const [slots, records, roster, grades, attendance, averageRows, periodGrades, workTypes, scaleInfo, ownScale] = await Promise.all([
     deriveSlots(deps, schoolId, [item], since, to),
     repo.lessonsInRange(deps.db, schoolId, item.id, since, to),
     repo.rosterSpans(deps.db, schoolId, { classId: item.classId, groupId: item.groupId }, from, to),
@@ -98,7 +99,9 @@ export async function journalPage(
     repo.periodGradesOf(deps.db, schoolId, item.id),
     ensureWorkTypes(deps, schoolId),
     scalesOf(deps, actor, schoolId),
+    ownScaleOf(deps, schoolId, item.id),
   ]);
+  const itemScale = pickItemScale(scaleInfo, ownScale);
 
   // Lessons: scheduled (not cancelled) ones, plus recorded ones the timetable no longer holds.
   const recordByKey = new Map(records.map((r) => [slotKey(item.id, r.date, r.lesson_number), r]));
@@ -158,7 +161,6 @@ export async function journalPage(
     .map((s) => ({ ...s, spans: s.spans.sort((a, b) => (a.from < b.from ? -1 : 1)) }))
     .sort((a, b) => a.surname.localeCompare(b.surname, 'ru') || a.name.localeCompare(b.name, 'ru') || a.id.localeCompare(b.id));
 
-  const defaultScale = scaleInfo.scales.find((s) => s.code === scaleInfo.defaultScale) ?? (scaleInfo.scales[0] as ScaleDefinition);
   const page: JournalPage = {
     curriculum: {
       id: item.id,
@@ -169,6 +171,7 @@ export async function journalPage(
       ownerName: item.ownerName,
       teacherId: item.teacherId,
       teacherName: item.teacherName,
+      scale: itemScale.code,
     },
     period: presentPeriod(period),
     periods: periods.map(presentPeriod),
@@ -179,7 +182,7 @@ export async function journalPage(
     lessons,
     grades: grades.map(presentGrade),
     attendance: attendance.map(presentAttendance),
-    averages: presentAverages(averageRows, defaultScale),
+    averages: presentAverages(averageRows, itemScale),
     periodGrades: periodGrades.map(presentPeriodGrade),
     canWrite: ctx.access.write,
     canOverrideLock: ctx.access.overrideLock,
@@ -207,11 +210,8 @@ export async function journalAverages(
   requireSchoolPermission(actor, schoolId, Permission.journalRead);
   const ctx = await openJournal(deps, actor, schoolId, curriculumId);
   const { period } = await pickPeriod(deps, ctx, periodId);
-  const [rows, scaleInfo] = await Promise.all([
-    repo.averages(deps.db, schoolId, curriculumId, period.starts_on, period.ends_on),
-    scalesOf(deps, actor, schoolId),
-  ]);
-  const scale = scaleInfo.scales.find((s) => s.code === scaleInfo.defaultScale) ?? (scaleInfo.scales[0] as ScaleDefinition);
+  const scale = await scaleOfItem(deps, actor, schoolId, curriculumId);
+  const rows = await repo.averages(deps.db, schoolId, curriculumId, period.starts_on, period.ends_on);
   return presentAverages(rows, scale);
 }
 

@@ -263,6 +263,19 @@ export const journalMatrix: MatrixCase[] = [
   },
   {
     method: 'GET',
+    route: '/api/schools/:schoolId/grade-scales/curricula',
+    url: (w) => `/api/schools/${w.schoolId}/grade-scales/curricula`,
+    allow: EVERYONE_IN_SCHOOL,
+  },
+  {
+    method: 'PUT',
+    route: '/api/schools/:schoolId/grade-scales/curricula/:curriculumId',
+    url: (w) => `/api/schools/${w.schoolId}/grade-scales/curricula/${w.curriculumIds.mathA}`,
+    body: () => ({ scale: null }),
+    allow: ADMIN,
+  },
+  {
+    method: 'GET',
     route: '/api/schools/:schoolId/work-types',
     url: (w) => `/api/schools/${w.schoolId}/work-types`,
     allow: EVERYONE_IN_SCHOOL,

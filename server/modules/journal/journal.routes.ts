@@ -6,6 +6,9 @@ import {
   AttendanceWriteResult,
   AverageSchema,
   ConflictResponse,
+  CurriculumScaleBody,
+  CurriculumScaleResult,
+  CurriculumScalesSchema,
   DefaultScaleBody,
   GradeCreateBody,
   GradeDeleteQuery,
@@ -36,6 +39,7 @@ import type { Deps } from '../../lib/deps.js';
 import { attachmentRoutes } from './attachments.routes.js';
 import { setAttendance } from './attendance.service.js';
 import { createGrade, deleteGrade, updateGrade } from './grades.service.js';
+import { listCurriculumScales, setCurriculumScale } from './curriculum-scales.service.js';
 import * as settings from './grading-settings.service.js';
 import { journalAverages, journalHistory, journalPage, listJournals } from './journal-page.service.js';
 import { getLessonRecord, writeLessonRecord } from './lesson-record.service.js';
@@ -299,6 +303,36 @@ export function journalRoutes(deps: Deps): FastifyPluginAsyncTypebox {
         },
       },
       async (request) => settings.setDefaultScale(deps, actorOf(request), request.params.schoolId, request.body.scale),
+    );
+
+    app.get(
+      '/api/schools/:schoolId/grade-scales/curricula',
+      {
+        config: auth,
+        schema: {
+          tags,
+          summary: 'Curriculum items graded on a scale of their own (the rest use the default)',
+          params: SchoolParams,
+          response: { 200: CurriculumScalesSchema },
+        },
+      },
+      async (request) => listCurriculumScales(deps, actorOf(request), request.params.schoolId),
+    );
+
+    app.put(
+      '/api/schools/:schoolId/grade-scales/curricula/:curriculumId',
+      {
+        config: auth,
+        schema: {
+          tags,
+          summary: "Choose a curriculum item's grade scale; null returns it to the school's default (admins)",
+          params: JournalParams,
+          body: CurriculumScaleBody,
+          response: { 200: CurriculumScaleResult, 403: ErrorResponse, 404: ErrorResponse, 422: ErrorResponse },
+        },
+      },
+      async (request) =>
+        setCurriculumScale(deps, actorOf(request), request.params.schoolId, request.params.curriculumId, request.body.scale),
     );
 
     app.get(

@@ -18,7 +18,6 @@ import {
   presentPeriodGrade,
   requireItemWrite,
   requireOnRoster,
-  resolveScale,
   whatMissing,
 } from './journal-context.js';
 import { periodGradeAllowed } from './scales.js';
@@ -27,8 +26,8 @@ const staleWith = (row: repo.PeriodGradeRow | undefined) =>
   conflict('error.journal.stale', {}, { current: row ? presentPeriodGrade(row) : null });
 
 /**
- * Sets, changes or clears a period, year, exam or final grade (R4.1): a value of the school's
- * default scale or «н/а», «осв.», «зач», «незач». The grade of a closed period is locked (R4.2).
+ * Sets, changes or clears a period, year, exam or final grade (R4.1): a value of the item's
+ * scale or «н/а», «осв.», «зач», «незач». The grade of a closed period is locked (R4.2).
  */
 export async function setPeriodGrade(
   deps: Deps,
@@ -52,7 +51,7 @@ export async function setPeriodGrade(
   }
   await requireOnRoster(deps, ctx, body.studentId, range.from, range.to);
   if (body.value !== null) {
-    const scale = await resolveScale(deps, actor, schoolId, undefined);
+    const scale = await scaleOfItem(deps, actor, schoolId, curriculumId);
     if (!periodGradeAllowed(scale, body.value))
       throw invalid('error.journal.valueNotInScale', { value: body.value, scale: scaleName(actor, scale) });
   }
@@ -115,6 +114,7 @@ export async function setPeriodGrade(
         reason,
         changedBy: actor.userId,
         changedAt: at,
+      });
       await recordChange(trx, {
         kind: ChangeKind.periodGrade,
         action,
@@ -124,7 +124,6 @@ export async function setPeriodGrade(
         at,
         students: [body.studentId],
         curricula: [curriculumId],
-      });
       });
       await recordAudit(trx, actor, now, {
         schoolId,
@@ -162,6 +161,7 @@ export async function closePeriod(deps: Deps, actor: Actor, schoolId: string, pe
       .where('school_id', '=', schoolId)
       .where('closed_at', 'is', null)
       .executeTakeFirst();
+    if (Number(res.numUpdatedRows) === 0) throw conflict('error.journal.alreadyClosed');
     await recordChange(trx, {
       kind: ChangeKind.periodClosing,
       action: 'update',
@@ -171,7 +171,6 @@ export async function closePeriod(deps: Deps, actor: Actor, schoolId: string, pe
       at: now.toISOString(),
       wholeSchool: true,
     });
-    if (Number(res.numUpdatedRows) === 0) throw conflict('error.journal.alreadyClosed');
     await recordAudit(trx, actor, now, {
       schoolId,
       action: AuditAction.update,
@@ -197,6 +196,7 @@ export async function reopenPeriod(deps: Deps, actor: Actor, schoolId: string, p
       .set({ closed_at: null, closed_by: null })
       .where('id', '=', periodId)
       .where('school_id', '=', schoolId)
+      .execute();
     await recordChange(trx, {
       kind: ChangeKind.periodClosing,
       action: 'update',
@@ -206,7 +206,6 @@ export async function reopenPeriod(deps: Deps, actor: Actor, schoolId: string, p
       at: now.toISOString(),
       wholeSchool: true,
     });
-      .execute();
     await recordAudit(trx, actor, now, {
       schoolId,
       action: AuditAction.update,
