@@ -14,32 +14,13 @@ import {
   DiaryWeekSchema,
 } from '../../../contract/schemas/diary.js';
 import { actorOf } from '../../http/auth-gate.js';
+import { acceptsGzip, etagMatches } from '../../http/conditional.js';
 import type { Deps } from '../../lib/deps.js';
 import { diaryGrades, diaryWeek, markDiarySeen } from './diary.service.js';
 import { calendarFeedText, createCalendarFeed, openDiaryAttachment, revokeCalendarFeed } from './diary-feed.service.js';
 import { cachedSessionActor } from './diary-session.js';
 
 const base = '/api/schools/:schoolId/students/:studentId/diary';
-
-/** True when an If-None-Match header lists this ETag (or '*'). */
-function matches(header: string | undefined, etag: string): boolean {
-  if (!header) return false;
-  return header.split(',').some((t) => {
-    const tag = t.trim();
-    return tag === '*' || tag === etag || tag === `W/${etag}`;
-  });
-}
-
-/** True when Accept-Encoding allows gzip (listed, and not with q=0). */
-export function acceptsGzip(header: string | undefined): boolean {
-  if (!header) return false;
-  return header.split(',').some((part) => {
-    const [coding, ...params] = part.trim().toLowerCase().split(';');
-    if (coding !== 'gzip' && coding !== '*') return false;
-    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
-    return q === undefined || Number(q.slice(2)) > 0;
-  });
-}
 
 export function diaryRoutes(deps: Deps): FastifyPluginAsyncTypebox {
   return async (app) => {
@@ -72,7 +53,7 @@ export function diaryRoutes(deps: Deps): FastifyPluginAsyncTypebox {
         const gzip = acceptsGzip(request.headers['accept-encoding']);
         // The gzip bytes are another representation of the same week: a weak ETag (as nginx does).
         reply.header('etag', gzip ? `W/${week.etag}` : week.etag);
-        if (matches(request.headers['if-none-match'], week.etag)) return reply.status(304).send(null);
+        if (etagMatches(request.headers['if-none-match'], week.etag)) return reply.status(304).send(null);
         // Ready bytes: Fastify sends a Buffer as is, without serialising again; the schema above still
         // documents the shape (the bytes were produced from a DiaryWeek).
         reply.type('application/json; charset=utf-8');

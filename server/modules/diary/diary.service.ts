@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { DiaryGrades, DiarySubjectGrades, DiaryWeek } from '../../../contract/schemas/diary.js';
 import type { Actor } from '../../access/actor.js';
 import type { Db } from '../../db/connect.js';
@@ -6,6 +7,7 @@ import type { Deps } from '../../lib/deps.js';
 import { notFound, unauthenticated } from '../../lib/errors.js';
 import { AuditAction, recordAudit } from '../audit/audit.service.js';
 import { weekStart } from '../timetable/lesson-derivation.js';
+import { explainPeriodMark, meanOf, numericOnScale, periodMarkScales } from '../journal/averages.service.js';
 import { loadCurricula } from '../timetable/timetable.service.js';
 import * as repo from './diary.repository.js';
 import { type DiaryReader, diaryReaderOf, requireDiaryRead, schoolToday } from './diary-access.js';
@@ -65,8 +67,23 @@ function bodyFor(cache: WeekCache, key: string, entry: CachedWeek, seenAt: strin
   return body;
 }
 
-function etagOf(monday: string, stamp: number, seenAt: string | null, locale: string): string {
-  return `"${FORMAT}-${monday}-${stamp}-${seenAt ? Date.parse(seenAt).toString(36) : '0'}-${locale}"`;
+const scopeTags = new WeakMap<readonly string[], string>();
+/**
+ * A short digest of the week's scope set. The stamp is a sum of counters that only grow, so it
+ * tells states of one scope set apart; after a class move the new set could sum to the old
+ * figure, so the set itself is part of the ETag.
+ */
+function scopeTagOf(scopes: readonly string[]): string {
+  let tag = scopeTags.get(scopes);
+  if (tag === undefined) {
+    tag = createHash('sha256').update(scopes.join(',')).digest('base64url').slice(0, 16);
+    scopeTags.set(scopes, tag);
+  }
+  return tag;
+}
+
+function etagOf(monday: string, scopes: readonly string[], stamp: number, seenAt: string | null, locale: string): string {
+  return `"${FORMAT}-${monday}-${scopeTagOf(scopes)}-${stamp}-${seenAt ? Date.parse(seenAt).toString(36) : '0'}-${locale}"`;
 }
 
 /** Scope ids of a student's week (student, classes, groups, school) from the memberships alone. */
@@ -104,7 +121,7 @@ export async function diaryWeek(
   const reuse = (entry: CachedWeek, fresh: repo.Freshness): WeekResponse | null => {
     if (sessionId && !fresh.live) throw unauthenticated();
     if (fresh.stamp === entry.stamp)
-      return { body: bodyFor(cache, key, entry, fresh.seenAt), etag: etagOf(monday, entry.stamp, fresh.seenAt, actor.locale) };
+      return { body: bodyFor(cache, key, entry, fresh.seenAt), etag: etagOf(monday, entry.scopes, entry.stamp, fresh.seenAt, actor.locale) };
     cache.delete(key);
     return null;
   };
@@ -130,7 +147,7 @@ export async function diaryWeek(
   const entry = entryOf(prepared, fresh.stamp);
   // A class or group move between the two reads changes the scopes: serve this week but keep nothing.
   if (sameScopes(scopes, prepared.scopes)) cache.set(key, entry);
-  return { body: bodyFor(cache, key, entry, fresh.seenAt), etag: etagOf(monday, fresh.stamp, fresh.seenAt, actor.locale) };
+  return { body: bodyFor(cache, key, entry, fresh.seenAt), etag: etagOf(monday, scopes, fresh.stamp, fresh.seenAt, actor.locale) };
 }
 
 /** The week as an object (for the calendar feed and tests); no cache. */
@@ -143,8 +160,6 @@ export async function diaryWeekObject(
 ): Promise<PreparedWeek> {
   return prepareWeek(deps, actor.locale, schoolId, studentId, weekOf);
 }
-
-const round2 = (n: number) => Math.round(n * 100) / 100;
 
 /** R5.2: grades by subject for a study period, averages, period/year/final grades, attendance summary. */
 export async function diaryGrades(
@@ -179,20 +194,32 @@ export async function diaryGrades(
   const missingIds = graded.filter((id) => !items.some((i) => i.id === id));
   const allItems = missingIds.length > 0 ? [...items, ...(await loadCurricula(deps, schoolId, missingIds))] : items;
   const currentPeriod = periods.find((p) => p.starts_on <= today && p.ends_on >= today) ?? period;
-  const [grades, periodGrades, marks, seenAt, currentMarks] = await Promise.all([
+  const [grades, periodGrades, marks, seenAt, currentMarks, scales] = await Promise.all([
     repo.gradesOfStudent(deps.db, schoolId, studentId, from, to),
     repo.periodGradesOfStudent(deps.db, schoolId, studentId),
     repo.attendanceOfStudent(deps.db, schoolId, studentId, from, to),
     repo.seenAt(deps.db, viewerOf(actor), studentId),
     repo.attendanceOfStudent(deps.db, schoolId, studentId, currentPeriod.starts_on, currentPeriod.ends_on),
+    periodMarkScales(deps, actor, schoolId, allItems.map((i) => i.id)),
   ]);
   const subjects: DiarySubjectGrades[] = allItems
     .map((item) => {
       const own = grades.filter((g) => g.curriculum_id === item.id);
-      const numeric = own.filter((g) => g.numeric_value !== null);
-      const sum = numeric.reduce((s, g) => s + (g.numeric_value as number), 0);
-      const weightSum = numeric.reduce((s, g) => s + g.weight, 0);
-      const weighted = numeric.reduce((s, g) => s + (g.numeric_value as number) * g.weight, 0);
+      // The journal's one exact-decimal calculation (R3.6), with its «why this period mark?».
+      const scale = scales.get(item.id);
+      const explanation = scale
+        ? explainPeriodMark(
+            own.map((g) => ({
+              id: g.id,
+              date: g.work_date,
+              value: g.value,
+              workTypeName: workTypeName(actor.locale, { code: g.work_code, name: g.work_name }),
+              weight: g.weight,
+              numeric: numericOnScale({ numeric: g.numeric_value, scale: g.scale }, scale),
+            })),
+            { name: scale.name, values: scale.values },
+          )
+        : null;
       const pg = (kind: string, key: string) =>
         periodGrades.find((p) => p.curriculum_id === item.id && p.kind === kind && p.period_key === key)?.value ?? null;
       return {
@@ -211,8 +238,9 @@ export async function diaryGrades(
           enteredAt: g.entered_at,
           isNew: seenAt !== null && g.updated_at > seenAt,
         })),
-        average: numeric.length > 0 ? round2(sum / numeric.length) : null,
-        weightedAverage: weightSum > 0 ? round2(weighted / weightSum) : null,
+        average: explanation?.plain ?? null,
+        weightedAverage: explanation?.weighted ?? null,
+        explanation,
         periodGrade: pg('period', period.id),
         yearGrade: pg('year', ''),
         examGrade: pg('exam', ''),
@@ -237,7 +265,7 @@ export async function diaryGrades(
     overview: {
       gradeCount: grades.length,
       newCount: subjects.reduce((n, s) => n + s.grades.filter((g) => g.isNew).length, 0),
-      averageOfAverages: averages.length > 0 ? round2(averages.reduce((a, b) => a + b, 0) / averages.length) : null,
+      averageOfAverages: meanOf(averages),
     },
     attendance: {
       periodId: currentPeriod.id,

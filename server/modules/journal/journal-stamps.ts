@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/connect.js';
+import { prepare } from '../../db/prepared.js';
 
 /**
  * Invalidation of prepared journal pages across app nodes, as the diary's stamps: a page is built
@@ -16,4 +17,23 @@ export async function bumpJournalStamps(db: Db, schoolId: string, scopeIds: read
       .onConflict((oc) => oc.columns(['school_id', 'scope_id']).doUpdateSet({ version: sql<number>`journal_stamps.version + 1` }))
       .execute();
   }
+}
+
+const stampQuery = prepare((db, q: { schoolId: string; scopeIds: readonly string[] }) =>
+  db
+    .selectFrom('journal_stamps')
+    .select(sql<number>`coalesce(sum(version), 0)`.as('stamp'))
+    .where('school_id', '=', q.schoolId)
+    .where('scope_id', 'in', q.scopeIds),
+);
+
+/** The sum of the counters a page is built under (one primary-key range read, outside any open write). */
+export async function journalStamp(db: Db, schoolId: string, scopeIds: readonly string[]): Promise<number> {
+  const row = await stampQuery.readCommitted(db, { schoolId, scopeIds });
+  return Number(row?.stamp ?? 0);
+}
+
+/** The scopes a curriculum item's journal page is built under: the item, its class or group, the school. */
+export function journalScopesOf(item: { id: string; classId: string | null; groupId: string | null }): string[] {
+  return [item.id, ...[item.groupId ?? item.classId].filter((x): x is string => !!x), WHOLE_SCHOOL];
 }

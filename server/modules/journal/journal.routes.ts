@@ -20,6 +20,7 @@ import {
   HistoryEntrySchema,
   HistoryQuery,
   JournalListItemSchema,
+  type JournalPage,
   JournalPageSchema,
   JournalParams,
   JournalQuery,
@@ -34,14 +35,18 @@ import {
   WorkTypeSchema,
   WorkTypeUpdateBody,
 } from '../../../contract/schemas/journal.js';
+import { PeriodMarkExplanationSchema, PeriodMarkParams } from '../../../contract/schemas/period-mark.js';
 import { actorOf } from '../../http/auth-gate.js';
+import { acceptsGzip, etagMatches } from '../../http/conditional.js';
 import type { Deps } from '../../lib/deps.js';
 import { attachmentRoutes } from './attachments.routes.js';
 import { setAttendance } from './attendance.service.js';
 import { createGrade, deleteGrade, updateGrade } from './grades.service.js';
 import { listCurriculumScales, setCurriculumScale } from './curriculum-scales.service.js';
 import * as settings from './grading-settings.service.js';
-import { journalAverages, journalHistory, journalPage, listJournals } from './journal-page.service.js';
+import { explainJournalPeriodMark } from './averages.service.js';
+import { journalAverages, journalHistory, listJournals } from './journal-page.service.js';
+import { preparedJournalPage } from './prepared-page.service.js';
 import { getLessonRecord, writeLessonRecord } from './lesson-record.service.js';
 import { closePeriod, reopenPeriod, setPeriodGrade } from './period-grades.service.js';
 import { flushReadAudits } from './read-audit.js';
@@ -79,10 +84,40 @@ export function journalRoutes(deps: Deps): FastifyPluginAsyncTypebox {
           summary: 'The journal grid of one curriculum item for one period (default: the current one)',
           params: JournalParams,
           querystring: JournalQuery,
-          response: { 200: JournalPageSchema },
+          response: { 200: JournalPageSchema, 304: Type.Null() },
         },
       },
-      async (request) => journalPage(deps, actorOf(request), request.params.schoolId, request.params.curriculumId, request.query.periodId),
+      async (request, reply) => {
+        const { schoolId, curriculumId } = request.params;
+        const page = await preparedJournalPage(deps, actorOf(request), schoolId, curriculumId, request.query.periodId);
+        // private: grades of named children never go to a shared cache; no-cache: revalidate with the ETag.
+        reply.header('cache-control', 'private, no-cache').header('vary', 'cookie, accept-language, accept-encoding');
+        const gzip = acceptsGzip(request.headers['accept-encoding']);
+        reply.header('etag', gzip ? `W/${page.etag}` : page.etag);
+        if (etagMatches(request.headers['if-none-match'], page.etag)) return reply.status(304).send(null);
+        // Ready bytes, sent as they are (the schema above documents their shape).
+        reply.type('application/json; charset=utf-8');
+        if (gzip) reply.header('content-encoding', 'gzip');
+        return reply.send((gzip ? page.body.gzip : page.body.raw) as unknown as JournalPage);
+      },
+    );
+
+    app.get(
+      '/api/schools/:schoolId/journals/:curriculumId/students/:studentId/period-mark',
+      {
+        config: auth,
+        schema: {
+          tags,
+          summary: '«Why this period mark?»: each grade × weight, the sums, the averages, the rounding rule and the proposal',
+          params: PeriodMarkParams,
+          querystring: JournalQuery,
+          response: { 200: PeriodMarkExplanationSchema, 404: ErrorResponse },
+        },
+      },
+      async (request) => {
+        const { schoolId, curriculumId, studentId } = request.params;
+        return explainJournalPeriodMark(deps, actorOf(request), schoolId, curriculumId, studentId, request.query.periodId);
+      },
     );
 
     app.get(

@@ -1,0 +1,81 @@
+import { createHash } from 'node:crypto';
+import type { LRUCache } from 'lru-cache';
+import { Permission } from '../../../contract/permissions.js';
+import type { Actor } from '../../access/actor.js';
+import { requireSchoolPermission } from '../../access/policy.js';
+import type { Db } from '../../db/connect.js';
+import type { Deps } from '../../lib/deps.js';
+import { AuditAction } from '../audit/audit.service.js';
+import { journalPage, pickPeriod } from './journal-page.service.js';
+import { bodyForReader, newJournalPageCache, type PageBody, type PreparedPage } from './journal-page-cache.js';
+import { journalScopesOf, journalStamp } from './journal-stamps.js';
+import { openJournal } from './journal-context.js';
+import { queueReadAudit } from './read-audit.js';
+
+// Payload format version: part of every ETag, so a deploy that changes the payload never answers 304.
+const FORMAT = 'j1';
+
+const caches = new WeakMap<Db, LRUCache<string, PreparedPage>>();
+function cacheOf(deps: Deps): LRUCache<string, PreparedPage> {
+  let cache = caches.get(deps.db);
+  if (!cache) {
+    cache = newJournalPageCache();
+    caches.set(deps.db, cache);
+  }
+  return cache;
+}
+
+/** A journal page ready to send: its bytes and an ETag that is the same on every node for the same data. */
+export interface JournalPageResponse {
+  body: PageBody;
+  etag: string;
+}
+
+function scopeTagOf(scopes: readonly string[]): string {
+  return createHash('sha256').update(scopes.join(',')).digest('base64url').slice(0, 12);
+}
+
+/**
+ * R3.1: the journal page of a curriculum item for a period, prepared once per (item, period,
+ * language) and reused while the stamps of the item, its class or group and the school are
+ * unchanged (every write bumps them in its transaction, through the change record). The ETag names
+ * the period, the scope set, the stamp sum, the language and the reader's two rights, so it changes
+ * whenever the body can.
+ */
+export async function preparedJournalPage(
+  deps: Deps,
+  actor: Actor,
+  schoolId: string,
+  curriculumId: string,
+  periodId: string | undefined,
+): Promise<JournalPageResponse> {
+  requireSchoolPermission(actor, schoolId, Permission.journalRead);
+  const ctx = await openJournal(deps, actor, schoolId, curriculumId);
+  const { period } = await pickPeriod(deps, ctx, periodId);
+  const scopes = journalScopesOf(ctx.item);
+  // Read the stamps BEFORE the data: a write landing in between leaves the kept stamp older than
+  // the data, so the next request rebuilds; never a stale page kept as fresh.
+  const stamp = await journalStamp(deps.db, schoolId, scopes);
+  const key = `${schoolId}|${curriculumId}|${period.id}|${actor.locale}`;
+  const cache = cacheOf(deps);
+  let page = cache.get(key);
+  if (page && page.stamp === stamp) {
+    // Grades and attendance of named students are personal data: every read is audited (batched).
+    queueReadAudit(deps.db, actor, deps.clock.now(), {
+      schoolId,
+      action: AuditAction.read,
+      entity: 'journal',
+      entityId: curriculumId,
+      details: { periodId: period.id },
+    });
+  } else {
+    // journalPage audits the read itself.
+    const { canWrite: _w, canOverrideLock: _o, ...shared } = await journalPage(deps, actor, schoolId, curriculumId, period.id);
+    const json = JSON.stringify(shared);
+    page = { head: json.slice(0, -1), stamp, variants: new Map() };
+    cache.set(key, page);
+  }
+  const { write, overrideLock } = ctx.access;
+  const etag = `"${FORMAT}-${period.id}-${scopeTagOf(scopes)}-${stamp}-${actor.locale}-${write ? 1 : 0}${overrideLock ? 1 : 0}"`;
+  return { body: bodyForReader(page, write, overrideLock), etag };
+}
