@@ -60,6 +60,29 @@ export async function updateParent(db: Db, schoolId: string, id: string, patch: 
   await db.updateTable('parents').set(patch).where('school_id', '=', schoolId).where('id', '=', id).execute();
 }
 
+/** The parent record of this school that a user account holds, if any. */
+export async function parentIdOfUser(db: Db, schoolId: string, userId: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('parents')
+    .select('id')
+    .where('school_id', '=', schoolId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+  return row?.id;
+}
+
+/** Gives the parent record this account unless another account holds it; whether the record now has it. */
+export async function bindParentUser(db: Db, schoolId: string, parentId: string, userId: string): Promise<boolean> {
+  const res = await db
+    .updateTable('parents')
+    .set({ user_id: userId })
+    .where('school_id', '=', schoolId)
+    .where('id', '=', parentId)
+    .where((eb) => eb.or([eb('user_id', 'is', null), eb('user_id', '=', userId)]))
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
 export function childrenOfParent(db: Db, schoolId: string, parentId: string) {
   return db
     .selectFrom('student_parents as sp')

@@ -186,3 +186,24 @@ export async function unlinkParent(deps: Deps, actor: Actor, schoolId: string, s
     });
   });
 }
+
+/**
+ * Erases a parent's optional contact fields, in the caller's transaction: the consent that allowed
+ * them was withdrawn and no other is in force (the service module decides that). Name and kinship
+ * stay: the school keeps who the legal representatives are in the personal file.
+ */
+export async function eraseParentOptionalContacts(trx: Db, now: Date, schoolId: string, parentId: string): Promise<void> {
+  await repo.updateParent(trx, schoolId, parentId, {
+    birth_date: null,
+    residence_address: null,
+    home_phone: null,
+    mobile_phone: null,
+    workplace: null,
+    position: null,
+    work_phone: null,
+    email: null,
+    school_help: null,
+    extra_contact: null,
+    updated_at: now.toISOString(),
+  });
+}

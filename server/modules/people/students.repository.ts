@@ -103,6 +103,18 @@ export async function updateStudent(db: Db, schoolId: string, id: string, patch:
   await db.updateTable('students').set(patch).where('school_id', '=', schoolId).where('id', '=', id).execute();
 }
 
+/** Gives the student record this account unless another account holds it; whether the record now has it. */
+export async function bindStudentUser(db: Db, schoolId: string, studentId: string, userId: string): Promise<boolean> {
+  const res = await db
+    .updateTable('students')
+    .set({ user_id: userId })
+    .where('school_id', '=', schoolId)
+    .where('id', '=', studentId)
+    .where((eb) => eb.or([eb('user_id', 'is', null), eb('user_id', '=', userId)]))
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
 export interface LinkedParentRow {
   parent_id: string;
   surname: string;

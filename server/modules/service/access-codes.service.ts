@@ -9,7 +9,14 @@ import { newId } from '../../lib/ids.js';
 import { AuditAction, recordAudit } from '../audit/audit.service.js';
 import { createAccount, grantRole } from '../auth/accounts.service.js';
 import { checkNotLocked, countFailure, createSession, type LoginResult } from '../auth/auth.service.js';
-import { fold, fullName, schoolToday } from './service.common.js';
+import {
+  bindParentAccount,
+  bindStudentAccount,
+  createParentForAccount,
+  ensureParentLink,
+  parentRecordOfAccount,
+} from '../people/account-links.service.js';
+import { fullName, schoolToday } from './service.common.js';
 import { presentCodeRecord } from './service.presenter.js';
 import * as repo from './service.repository.js';
 
@@ -293,14 +300,9 @@ export async function redeemCode(deps: Deps, actor: Actor | null, ip: string, in
       await linkParentAccount(trx, now, schoolId, row.student_id, userId, application);
       await grantRole(trx, now, { userId, role: 'parent', schoolId });
     } else {
-      if (student.user_id && student.user_id !== userId) throw conflict('error.service.accountExists');
-      // Minimal write to the people module's table: the people service has no account link yet.
-      await trx
-        .updateTable('students')
-        .set({ user_id: userId })
-        .where('school_id', '=', schoolId)
-        .where('id', '=', row.student_id)
-        .execute();
+      const binding = await bindStudentAccount(trx, schoolId, row.student_id, userId);
+      if (binding === 'taken') throw conflict('error.service.accountExists');
+      if (binding === 'missing') throw invalidCode();
       await grantRole(trx, now, { userId, role: 'student', schoolId });
     }
     await trx.updateTable('access_codes').set({ used_by: userId }).where('id', '=', row.id).execute();
@@ -323,10 +325,9 @@ export async function redeemCode(deps: Deps, actor: Actor | null, ip: string, in
 }
 
 /**
- * Links the account to the parent record of the application (creating the record from Приложение 1
- * if the school has none yet) and that record to exactly this child. Minimal writes to the people
- * module's tables, inside the redemption's transaction, because the people service runs its own
- * transactions and has no account link operation.
+ * Binds the account to the parent record of the application (creating the record from Приложение 1
+ * if the school has none yet) and that record to exactly this child, through the people module in
+ * the redemption's transaction.
  */
 async function linkParentAccount(
   db: Db,
@@ -338,59 +339,21 @@ async function linkParentAccount(
 ): Promise<void> {
   let parentId = application?.parent_id ?? null;
   if (parentId) {
-    const parent = await repo.parentInSchool(db, schoolId, parentId);
-    if (parent?.user_id && parent.user_id !== userId) throw conflict('error.service.parentHasAccount');
-    await db.updateTable('parents').set({ user_id: userId }).where('school_id', '=', schoolId).where('id', '=', parentId).execute();
+    const binding = await bindParentAccount(db, schoolId, parentId, userId);
+    if (binding === 'taken') throw conflict('error.service.parentHasAccount');
+    if (binding === 'missing') throw invalidCode();
   } else {
-    const existing = await db
-      .selectFrom('parents')
-      .select('id')
-      .where('school_id', '=', schoolId)
-      .where('user_id', '=', userId)
-      .executeTakeFirst();
-    parentId = existing?.id ?? null;
+    parentId = await parentRecordOfAccount(db, schoolId, userId);
     if (!parentId && application) {
-      parentId = newId();
-      await db
-        .insertInto('parents')
-        .values({
-          id: parentId,
-          school_id: schoolId,
-          user_id: userId,
-          surname: application.parent_surname,
-          name: application.parent_name,
-          patronymic: application.parent_patronymic,
-          sex: null,
-          birth_date: null,
-          residence_address: null,
-          home_phone: null,
-          mobile_phone: null,
-          workplace: null,
-          position: null,
-          work_phone: null,
-          email: null,
-          school_help: null,
-          extra_contact: null,
-          search_text: fold(fullName(application.parent_surname, application.parent_name, application.parent_patronymic)),
-          created_at: now.toISOString(),
-          updated_at: now.toISOString(),
-        })
-        .execute();
+      parentId = await createParentForAccount(db, now, schoolId, userId, {
+        surname: application.parent_surname,
+        name: application.parent_name,
+        patronymic: application.parent_patronymic,
+      });
     }
     if (!parentId) throw conflict('error.service.noValidConsent');
   }
-  const link = await db
-    .selectFrom('student_parents')
-    .select('parent_id')
-    .where('student_id', '=', studentId)
-    .where('parent_id', '=', parentId)
-    .executeTakeFirst();
-  if (!link) {
-    await db
-      .insertInto('student_parents')
-      .values({ school_id: schoolId, student_id: studentId, parent_id: parentId, kinship: 'other' })
-      .execute();
-  }
+  await ensureParentLink(db, schoolId, studentId, parentId);
   if (application) {
     await db
       .updateTable('service_applications')

@@ -13,6 +13,7 @@ import type { Deps } from '../../lib/deps.js';
 import { conflict, forbidden, invalid, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { AuditAction, recordAudit } from '../audit/audit.service.js';
+import { eraseParentOptionalContacts } from '../people/parents.service.js';
 import { checkLinks } from './applications.service.js';
 import { operatorCopyDueOn } from './deadlines.js';
 import { referenceNotFound, schoolToday } from './service.common.js';
@@ -234,7 +235,10 @@ export async function withdrawConsent(
         .where('revoked_at', 'is', null)
         .execute();
     }
-    if (row.parent_id) await eraseParentContacts(trx, schoolId, row.parent_id, id);
+    // The parent's optional contacts were placed only by consent: erase them unless another consent of theirs is in force.
+    if (row.parent_id && !(await repo.otherConsentInForce(trx, schoolId, row.parent_id, id))) {
+      await eraseParentOptionalContacts(trx, now, schoolId, row.parent_id);
+    }
     await recordAudit(trx, actor, now, {
       schoolId,
       action: AuditAction.update,
@@ -246,41 +250,6 @@ export async function withdrawConsent(
   const updated = await repo.findConsent(deps.db, schoolId, id);
   if (!updated) throw notFound();
   return present(deps, schoolId, updated, today);
-}
-
-/**
- * Erases the parent's optional contact fields (placed only by consent) unless another consent of
- * the same parent is still in force. Name and kinship stay: the school keeps who the legal
- * representatives are in the personal file. A minimal write to the people module's table, here
- * because the people service has no erase operation yet.
- */
-async function eraseParentContacts(db: Db, schoolId: string, parentId: string, withdrawnConsentId: string): Promise<void> {
-  const other = await db
-    .selectFrom('service_consents')
-    .select('id')
-    .where('school_id', '=', schoolId)
-    .where('parent_id', '=', parentId)
-    .where('id', '!=', withdrawnConsentId)
-    .where('withdrawn_at', 'is', null)
-    .executeTakeFirst();
-  if (other) return;
-  await db
-    .updateTable('parents')
-    .set({
-      birth_date: null,
-      residence_address: null,
-      home_phone: null,
-      mobile_phone: null,
-      workplace: null,
-      position: null,
-      work_phone: null,
-      email: null,
-      school_help: null,
-      extra_contact: null,
-    })
-    .where('school_id', '=', schoolId)
-    .where('id', '=', parentId)
-    .execute();
 }
 
 /** Records that the copy of the consent went to the operator (seed 002 §3.2.4: within 10 days). */

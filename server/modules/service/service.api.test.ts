@@ -492,6 +492,42 @@ describe('registration codes: one answer for every bad code, throttled and audit
     expect(await count('access_codes')).toBeGreaterThan(0);
   });
 
+  it('binds the account through the people module: a new parent record linked to the child, never a record another account holds', async () => {
+    const child = await makeStudent(t.deps.db, w.schoolId, w.classIds.b);
+    const { id: applicationId } = await makeApplication(t.deps.db, w.schoolId, { status: 'issued', studentId: child.id });
+    const first = await makeCode(t.deps.db, w.schoolId, child.id, { applicationId });
+    const redeem = (code: string, login: string) =>
+      t.anonymous.post('/api/access-codes/redeem', { code, login, password: 'long-enough-pass-1' }, { 'x-forwarded-for': '10.9.9.3' });
+    expect((await redeem(first.code, 'binding-parent')).statusCode).toBe(200);
+    const records = await t.deps.db
+      .selectFrom('parents as p')
+      .innerJoin('users as u', 'u.id', 'p.user_id')
+      .innerJoin('student_parents as sp', 'sp.parent_id', 'p.id')
+      .select(['p.id', 'p.surname', 'p.search_text', 'sp.student_id', 'sp.kinship'])
+      .where('u.login', '=', 'binding-parent')
+      .execute();
+    expect(records).toEqual([
+      { id: expect.any(String), surname: 'Петрова', search_text: 'петрова анна викторовна', student_id: child.id, kinship: 'other' },
+    ]);
+
+    // An application that names this parent record: another account may not take it over.
+    const named = await makeApplication(t.deps.db, w.schoolId, { status: 'issued', studentId: child.id, parentId: records[0]?.id });
+    const second = await makeCode(t.deps.db, w.schoolId, child.id, { applicationId: named.id });
+    const refused = await redeem(second.code, 'other-parent');
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.message).toMatch(/уже зарегистрирован/);
+    const code = await t.deps.db.selectFrom('access_codes').select('used_at').where('id', '=', second.id).executeTakeFirstOrThrow();
+    expect(code.used_at).toBeNull();
+
+    // A student record that already has its account: the code does not give it a second one.
+    const pupil = await makeStudent(t.deps.db, w.schoolId, w.classIds.b, { withAccount: true });
+    await makeApplication(t.deps.db, w.schoolId, { status: 'issued', studentId: pupil.id });
+    const studentCode = await makeCode(t.deps.db, w.schoolId, pupil.id, { kind: 'student' });
+    const again = await redeem(studentCode.code, 'second-pupil-account');
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.message).toMatch(/уже есть учётная запись/);
+  });
+
   it('lets a class teacher issue codes only for the class they lead', async () => {
     const inA = await makeStudent(t.deps.db, w.schoolId, w.classIds.a);
     await makeApplication(t.deps.db, w.schoolId, { status: 'ordered', studentId: inA.id });
@@ -522,8 +558,26 @@ describe('withdrawal of consent (R6.2, R6.5)', () => {
 
     const mine = (await parent.get(api('/consents'))).json();
     expect(mine.items.map((c: { id: string }) => c.id)).toEqual([a.consentId]);
+    const parentRecord = await t.deps.db
+      .selectFrom('parents as p')
+      .innerJoin('users as u', 'u.id', 'p.user_id')
+      .select('p.id')
+      .where('u.login', '=', 'withdrawing-parent')
+      .executeTakeFirstOrThrow();
+    await t.deps.db
+      .updateTable('parents')
+      .set({ mobile_phone: '+7 900 111-22-33', email: 'mother@example.org' })
+      .where('id', '=', parentRecord.id)
+      .execute();
     const res = await parent.post(api(`/consents/${a.consentId}/withdraw`), {});
     expect(res.statusCode).toBe(200);
+    // The contacts were placed only by consent; the name stays in the personal file.
+    const erased = await t.deps.db
+      .selectFrom('parents')
+      .select(['surname', 'mobile_phone', 'email'])
+      .where('id', '=', parentRecord.id)
+      .executeTakeFirstOrThrow();
+    expect(erased).toEqual({ surname: 'Петрова', mobile_phone: null, email: null });
     expect(res.json()).toMatchObject({ withdrawnOn: '2026-11-23', valid: false });
     expect((await parent.post(api(`/consents/${a.consentId}/withdraw`), {})).statusCode).toBe(409);
     expect((await parent.get(url)).statusCode).toBe(404);
