@@ -1,5 +1,6 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../app.js';
+import { connect, type DbHandle } from '../db/connect.js';
 import { loadConfig } from '../config.js';
 import { FixedClock } from '../lib/clock.js';
 import type { Deps } from '../lib/deps.js';
@@ -15,6 +16,11 @@ export interface TestApp {
   /** Signs in and returns a client that sends the session cookie with every request. */
   signIn(login: string, password: string): Promise<Client>;
   anonymous: Client;
+  /**
+   * A second app node on its own connection to the same database (as a second server of a region
+   * would be), with the same clock; a client of the first node can be carried over by its cookie.
+   */
+  secondNode(): Promise<{ app: FastifyInstance; as(client: Client): Client }>;
 }
 
 export interface Client {
@@ -57,14 +63,26 @@ export async function createTestApp(now = new Date('2026-11-23T09:00:00Z')): Pro
   const config = loadConfig({ PUBLIC_URL: TEST_ORIGIN, DATA_DIR: '/tmp/otmetka-test-data', SERVE_WEB: 'false' });
   const { app, deps } = await buildApp({ config: { ...config, databaseKind: database.handle.kind }, database: database.handle, clock });
   await app.ready();
+  const extraNodes: Array<{ app: FastifyInstance; handle: DbHandle }> = [];
   return {
     app,
     deps,
     clock,
     anonymous: makeClient(app, null),
     close: async () => {
+      for (const node of extraNodes) {
+        await node.app.close();
+        await node.handle.close();
+      }
       await app.close();
       await database.drop();
+    },
+    secondNode: async () => {
+      const handle = connect(database.url, database.pgSchema ? { pgSchema: database.pgSchema, poolSize: 5 } : {});
+      const built = await buildApp({ config: { ...config, databaseKind: handle.kind }, database: handle, clock });
+      await built.app.ready();
+      extraNodes.push({ app: built.app, handle });
+      return { app: built.app, as: (client: Client) => makeClient(built.app, client.cookie) };
     },
     signIn: async (login, password) => {
       const res = await app.inject({

@@ -135,7 +135,8 @@ export async function applyMovement(ctx: MovementContext, studentId: string, inp
     actorId: ctx.actor.userId,
     at: ctx.now.toISOString(),
     students: [studentId],
-    groups: [current?.class_id, input.classId, input.groupId, ...groups.map((g) => g.group_id)],
+    // A group move touches that group's roster; a class move the old and new class and the groups left behind.
+    groups: NEEDS_GROUP.has(input.kind) ? [input.groupId] : [current?.class_id, input.classId, ...groups.map((g) => g.group_id)],
   });
   await recordAudit(db, ctx.actor, ctx.now, {
     schoolId,
