@@ -72,6 +72,7 @@ export interface MySchool {
   id: string;
   name: string;
   shortName: string;
+  timezone: string;
   roles: EffectiveRole[];
   permissions: Permission[];
   /** The user's staff record in this school, if they work there (for "my timetable", "my journals"). */
@@ -97,7 +98,12 @@ export async function describeMe(deps: Deps, actor: Actor): Promise<Me> {
   const schools =
     ids.length === 0
       ? []
-      : await deps.db.selectFrom('schools').select(['id', 'name', 'short_name']).where('id', 'in', ids).orderBy('name').execute();
+      : await deps.db
+          .selectFrom('schools')
+          .select(['id', 'name', 'short_name', 'timezone'])
+          .where('id', 'in', ids)
+          .orderBy('name')
+          .execute();
   const result: MySchool[] = [];
   // Read-only look at the people and school tables: who this account is in each school.
   const staffRows =
@@ -130,6 +136,7 @@ export async function describeMe(deps: Deps, actor: Actor): Promise<Me> {
       id: s.id,
       name: s.name,
       shortName: s.short_name,
+      timezone: s.timezone,
       roles,
       permissions,
       staffId: staffRows.find((r) => r.school_id === s.id)?.id ?? null,

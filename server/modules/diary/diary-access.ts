@@ -29,36 +29,5 @@ export function diaryReaderOf(actor: Actor, schoolId: string): DiaryReader {
   return reader;
 }
 
-interface ZoneEntry {
-  format: Intl.DateTimeFormat;
-  until: number;
-  /** The last answer and the minute it was for: a day always changes on a minute boundary. */
-  minute: number;
-  today: string;
-}
-const zones = new Map<string, ZoneEntry>();
-const ZONE_TTL_MS = 60_000;
-
-/**
- * Today in the school's time zone. The zone is reference data, cached for a minute per node with
- * its formatter (building an Intl.DateTimeFormat costs more than the rest of a cached diary read),
- * and the date itself is reused within the same minute of the clock.
- */
-export async function schoolToday(deps: Deps, schoolId: string): Promise<string> {
-  const now = deps.clock.now();
-  const minute = Math.floor(now.getTime() / 60_000);
-  const cached = zones.get(schoolId);
-  if (cached && cached.until > performance.now()) {
-    if (cached.minute !== minute) {
-      cached.today = cached.format.format(now);
-      cached.minute = minute;
-    }
-    return cached.today;
-  }
-  const row = await repo.schoolTimeZone(deps.db, schoolId);
-  if (!row) throw notFound();
-  const format = new Intl.DateTimeFormat('en-CA', { timeZone: row.timezone, year: 'numeric', month: '2-digit', day: '2-digit' });
-  const today = format.format(now);
-  zones.set(schoolId, { format, until: performance.now() + ZONE_TTL_MS, minute, today });
-  return today;
-}
+/** «Today» is the school's calendar day: the school module's one answer (kept per node there, see school-today.ts). */
+export { schoolToday } from '../school/school.service.js';

@@ -11,6 +11,7 @@ import type { Deps } from '../../lib/deps.js';
 import { notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { AuditAction, recordAudit } from '../audit/audit.service.js';
+import { schoolTimeZone } from '../school/school.service.js';
 import { weekStart } from '../timetable/lesson-derivation.js';
 import * as repo from './diary.repository.js';
 import { requireDiaryRead, schoolToday } from './diary-access.js';
@@ -83,7 +84,7 @@ export async function calendarFeedText(deps: Deps, file: string): Promise<string
       details: { view: 'calendar' },
     });
   }
-  const zone = (await repo.schoolTimeZone(deps.db, feed.school_id))?.timezone ?? 'Europe/Moscow';
+  const zone = await schoolTimeZone(deps, feed.school_id);
   const first = addDays(weekStart(today), -7 * WEEKS_BACK);
   const events: CalendarEvent[] = [];
   let studentName = '';

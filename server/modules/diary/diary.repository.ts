@@ -266,10 +266,6 @@ export async function gradedCurriculumIds(db: Db, schoolId: string, studentId: s
   return rows.map((r) => r.curriculum_id);
 }
 
-export async function schoolTimeZone(db: Db, schoolId: string) {
-  return db.selectFrom('schools').select('timezone').where('id', '=', schoolId).executeTakeFirst();
-}
-
 type FreshnessArgs = { schoolId: string; scopeIds: readonly string[]; week: string; userId: string; studentId: string; sessionId: string };
 
 function freshnessColumns(eb: ExpressionBuilder<Database, never>, q: FreshnessArgs) {

@@ -5,6 +5,7 @@ import type { Actor } from '../../access/actor.js';
 import { journalAccess, requireSchoolPermission, rolesInSchool } from '../../access/policy.js';
 import type { Deps } from '../../lib/deps.js';
 import { AuditAction } from '../audit/audit.service.js';
+import { schoolToday } from '../school/school.service.js';
 import { assignPlanTopics, earlierDate, laterDate, slotKey } from '../timetable/lesson-derivation.js';
 import { deriveSlots, loadCurricula } from '../timetable/timetable.service.js';
 import { ownScaleOf, pickItemScale, scaleOfItem } from './curriculum-scales.service.js';
@@ -24,10 +25,6 @@ import { presentPeriod } from './period-grades.service.js';
 import { proposeGrade, roundTo } from './proposal.js';
 import { queueReadAudit } from './read-audit.js';
 import type { ScaleDefinition } from './scales.js';
-
-function todayOf(deps: Deps): string {
-  return deps.clock.now().toISOString().slice(0, 10);
-}
 
 /** The period asked for, else the one holding today, else the nearest. */
 async function pickPeriod(deps: Deps, ctx: JournalContext, periodId: string | undefined) {
@@ -52,7 +49,7 @@ async function pickPeriod(deps: Deps, ctx: JournalContext, periodId: string | un
     if (!period) throw whatMissing(ctx.actor, 'journal.what.period');
     return { period, periods, real: true };
   }
-  const today = todayOf(deps);
+  const today = await schoolToday(deps, ctx.schoolId);
   const period =
     periods.find((p) => today >= p.starts_on && today <= p.ends_on) ??
     [...periods].reverse().find((p) => p.ends_on < today) ??

@@ -6,11 +6,6 @@ import type { ComplaintsTable, InspectionsTable } from './oversight.table.js';
 export type ComplaintRow = Selectable<ComplaintsTable>;
 export type InspectionRow = Selectable<InspectionsTable> & { complaint_number: string | null };
 
-/** The school's time zone (read-only look-up of the school module's table). */
-export async function schoolTimezone(db: Db, schoolId: string): Promise<string | undefined> {
-  return (await db.selectFrom('schools').select('timezone').where('id', '=', schoolId).executeTakeFirst())?.timezone;
-}
-
 export async function nextComplaintSeq(db: Db, schoolId: string, year: number): Promise<number> {
   const row = await db
     .selectFrom('complaints')

@@ -3,23 +3,18 @@ import { Permission } from '../../../contract/permissions.js';
 import type { ComplaintForm, ComplaintStatus, InspectionKind } from '../../../contract/schemas/oversight.js';
 import type { Actor } from '../../access/actor.js';
 import { requireSchoolPermission } from '../../access/policy.js';
-import { addDays, dateInZone } from '../../lib/dates.js';
+import { addDays } from '../../lib/dates.js';
 import type { Deps } from '../../lib/deps.js';
 import { AppError, conflict, invalid, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { AuditAction, recordAudit } from '../audit/audit.service.js';
+import { schoolToday } from '../school/school.service.js';
 import { complaintBookPdf } from './oversight.pdf.js';
 import * as repo from './oversight.repository.js';
 
 /** seed 002 §5.1.3–5.1.4: 30 days from registration, extendable once by at most 30 days. */
 const COMPLAINT_DAYS = 30;
 const EXTENSION_DAYS = 30;
-
-async function today(deps: Deps, schoolId: string): Promise<string> {
-  const tz = await repo.schoolTimezone(deps.db, schoolId);
-  if (!tz) throw notFound();
-  return dateInZone(deps.clock.now(), tz);
-}
 
 function fold(text: string): string {
   return text.toLowerCase().replace(/ё/g, 'е');
@@ -64,7 +59,7 @@ export interface ComplaintInput {
 export async function registerComplaint(deps: Deps, actor: Actor, schoolId: string, input: ComplaintInput): Promise<Complaint> {
   requireSchoolPermission(actor, schoolId, Permission.complaintManage);
   const now = deps.clock.now();
-  const onDate = await today(deps, schoolId);
+  const onDate = await schoolToday(deps, schoolId);
   const registeredOn = input.registeredOn ?? onDate;
   if (registeredOn > onDate) throw invalid('error.service.dateInFuture');
   const year = Number(registeredOn.slice(0, 4));
@@ -126,7 +121,7 @@ export async function listComplaints(
   q: { status?: ComplaintStatus | 'overdue'; q?: string },
 ): Promise<Complaint[]> {
   requireSchoolPermission(actor, schoolId, Permission.complaintManage);
-  const onDate = await today(deps, schoolId);
+  const onDate = await schoolToday(deps, schoolId);
   const rows = await repo.listComplaints(deps.db, deps.dialect, schoolId, { ...q, q: q.q ? fold(q.q.trim()) : undefined }, onDate);
   await recordAudit(deps.db, actor, deps.clock.now(), {
     schoolId,
@@ -142,7 +137,7 @@ export async function getComplaint(deps: Deps, actor: Actor, schoolId: string, i
   requireSchoolPermission(actor, schoolId, Permission.complaintManage);
   const row = await mustFind(deps, schoolId, id);
   await recordAudit(deps.db, actor, deps.clock.now(), { schoolId, action: AuditAction.read, entity: 'complaint', entityId: id });
-  return presentComplaint(row, await today(deps, schoolId));
+  return presentComplaint(row, await schoolToday(deps, schoolId));
 }
 
 async function update(
@@ -165,7 +160,7 @@ async function update(
     if (Number(res.numUpdatedRows) !== 1) throw conflict('error.oversight.closed');
     await recordAudit(trx, actor, now, { schoolId, action: AuditAction.update, entity: 'complaint', entityId: id, details });
   });
-  return presentComplaint(await mustFind(deps, schoolId, id), await today(deps, schoolId));
+  return presentComplaint(await mustFind(deps, schoolId, id), await schoolToday(deps, schoolId));
 }
 
 function checkDate(row: repo.ComplaintRow, date: string, onDate: string): void {
@@ -179,7 +174,7 @@ export async function extendComplaint(deps: Deps, actor: Actor, schoolId: string
   const row = await mustFind(deps, schoolId, id);
   if (row.status !== 'open') throw conflict('error.oversight.closed');
   if (row.extended_due_on) throw conflict('error.oversight.alreadyExtended');
-  checkDate(row, input.noticeOn, await today(deps, schoolId));
+  checkDate(row, input.noticeOn, await schoolToday(deps, schoolId));
   return update(
     deps,
     actor,
@@ -201,7 +196,7 @@ export async function answerComplaint(
   requireSchoolPermission(actor, schoolId, Permission.complaintManage);
   const row = await mustFind(deps, schoolId, id);
   if (row.status !== 'open') throw conflict('error.oversight.closed');
-  checkDate(row, input.answeredOn, await today(deps, schoolId));
+  checkDate(row, input.answeredOn, await schoolToday(deps, schoolId));
   return update(
     deps,
     actor,
@@ -234,7 +229,7 @@ export async function declineRepeatedComplaint(
       { field: 'repeatOfId' },
     );
   if (earlier.status !== 'answered') throw invalid('error.oversight.repeatNotAnswered');
-  checkDate(row, input.declinedOn, await today(deps, schoolId));
+  checkDate(row, input.declinedOn, await schoolToday(deps, schoolId));
   return update(
     deps,
     actor,
@@ -352,7 +347,7 @@ export async function recordInspectionResult(
   requireSchoolPermission(actor, schoolId, Permission.inspectionManage);
   const row = await mustFindInspection(deps, schoolId, id);
   if (row.result_on) throw conflict('error.oversight.resultExists');
-  const onDate = await today(deps, schoolId);
+  const onDate = await schoolToday(deps, schoolId);
   if (input.resultOn > onDate) throw invalid('error.service.dateInFuture');
   if (input.resultOn < row.starts_on) throw invalid('error.oversight.dateBeforeRegistration', { date: row.starts_on });
   const now = deps.clock.now();
@@ -386,7 +381,7 @@ export async function recordInspectionResultSent(
   const row = await mustFindInspection(deps, schoolId, id);
   if (!row.complaint_id) throw invalid('error.oversight.notOnComplaint');
   if (!row.result_on) throw invalid('error.oversight.noResultYet');
-  const onDate = await today(deps, schoolId);
+  const onDate = await schoolToday(deps, schoolId);
   if (input.sentOn > onDate) throw invalid('error.service.dateInFuture');
   if (input.sentOn < row.result_on) throw invalid('error.oversight.dateBeforeRegistration', { date: row.result_on });
   const now = deps.clock.now();
@@ -411,7 +406,7 @@ export async function recordInspectionResultSent(
 /** The complaint book as PDF; the complainants' data is personal: audited as an export. */
 export async function printComplaintBook(deps: Deps, actor: Actor, schoolId: string): Promise<Buffer> {
   requireSchoolPermission(actor, schoolId, Permission.complaintManage);
-  const onDate = await today(deps, schoolId);
+  const onDate = await schoolToday(deps, schoolId);
   const rows = await repo.listComplaints(deps.db, deps.dialect, schoolId, {}, onDate);
   const school = await deps.db.selectFrom('schools').select('name').where('id', '=', schoolId).executeTakeFirst();
   await recordAudit(deps.db, actor, deps.clock.now(), {

@@ -2,18 +2,12 @@ import { type MessageKey, translate } from '../../../contract/i18n/index.js';
 import type { Permission } from '../../../contract/permissions.js';
 import type { Actor } from '../../access/actor.js';
 import { hasPermission, requireStudentsVisible, rolesInSchool } from '../../access/policy.js';
-import { dateInZone } from '../../lib/dates.js';
 import type { Deps } from '../../lib/deps.js';
 import { AppError, forbidden, notFound } from '../../lib/errors.js';
-import { findSchool } from './lookups.repository.js';
+import { schoolToday } from '../school/school.service.js';
 
-const FALLBACK_TIME_ZONE = 'Europe/Moscow';
-
-/** Today's date in the school's time zone: "today" for a school is its own calendar day. */
-export async function schoolToday(deps: Deps, schoolId: string): Promise<string> {
-  const school = await findSchool(deps.db, schoolId);
-  return dateInZone(deps.clock.now(), school?.timezone ?? FALLBACK_TIME_ZONE);
-}
+/** «Today» for a school is its own calendar day: the school module's one answer. */
+export { schoolToday };
 
 /** 422 for an id in a body that is not of this school (or does not exist), naming what in the caller's language. */
 export function referenceNotFound(actor: Actor, what: MessageKey): AppError {

@@ -11,7 +11,6 @@ import type {
 import type { Actor } from '../../access/actor.js';
 import { requireSchoolPermission, requireStudentsVisible, rolesInSchool, studentScope } from '../../access/policy.js';
 import type { Db } from '../../db/connect.js';
-import { dateInZone } from '../../lib/dates.js';
 import type { Deps } from '../../lib/deps.js';
 import { conflict, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
@@ -176,7 +175,6 @@ export async function updateStudent(deps: Deps, actor: Actor, schoolId: string, 
 export async function studentsOfUser(deps: Deps, userId: string): Promise<MyStudent[]> {
   const linked = await repo.studentsLinkedToUser(deps.db, userId);
   const schools = new Map((await findSchools(deps.db, [...new Set(linked.map((s) => s.school_id))])).map((s) => [s.id, s]));
-  const now = deps.clock.now();
   const result: MyStudent[] = [];
   const seen = new Set<string>();
   for (const s of linked) {
@@ -184,7 +182,7 @@ export async function studentsOfUser(deps: Deps, userId: string): Promise<MyStud
     seen.add(s.id);
     const school = schools.get(s.school_id);
     if (!school) continue;
-    const today = dateInZone(now, school.timezone);
+    const today = await schoolToday(deps, s.school_id);
     result.push({
       id: s.id,
       schoolId: s.school_id,

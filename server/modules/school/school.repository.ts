@@ -10,6 +10,11 @@ export function findSchool(db: Db, schoolId: string): Promise<Selectable<Schools
   return db.selectFrom('schools').selectAll().where('id', '=', schoolId).executeTakeFirst();
 }
 
+/** The school's IANA time zone (its calendar day is «today» for everything it does). */
+export async function findSchoolTimeZone(db: Db, schoolId: string): Promise<string | undefined> {
+  return (await db.selectFrom('schools').select('timezone').where('id', '=', schoolId).executeTakeFirst())?.timezone;
+}
+
 /** Schools by id; `null` means every school (the system actor). */
 export function listSchoolsByIds(db: Db, ids: readonly string[] | null): Promise<Selectable<SchoolsTable>[]> {
   let query = db.selectFrom('schools').selectAll();

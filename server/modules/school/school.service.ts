@@ -12,6 +12,7 @@ import { recordSchoolChange } from './school-changes.js';
 import { presentSchool } from './school.presenter.js';
 import { findSchool, insertSchool, listSchoolsByIds, operatorExists, updateSchoolRow } from './school.repository.js';
 import { changedFields, cleanText, referenceNotFound, requireSomeField } from './school.rules.js';
+import { forgetSchoolZone } from './school-today.js';
 
 /**
  * Schools (R1.1). The other parts of the school structure live in calendar.service.ts (years,
@@ -23,6 +24,7 @@ export { listBells } from './bells.service.js';
 export { isSchoolDay, listHolidays, listPeriods, periodOn, yearOn } from './calendar.service.js';
 export { getClass } from './classes.service.js';
 export { listCurriculum } from './curriculum.service.js';
+export { schoolTimeZone, schoolToday } from './school-today.js';
 
 function checkTimezone(timezone: string): string {
   const tz = timezone.trim();
@@ -93,6 +95,7 @@ export async function updateSchool(deps: Deps, actor: Actor, schoolId: string, p
     ...(patch.timezone !== undefined ? { timezone: checkTimezone(patch.timezone) } : {}),
     ...(patch.workingDaysPerWeek !== undefined ? { working_days_per_week: patch.workingDaysPerWeek } : {}),
   };
+  if (changes.timezone !== undefined) forgetSchoolZone(schoolId);
   return deps.db.transaction().execute(async (trx) => {
     await recordSchoolChange(deps, trx, actor, schoolId, ChangeKind.school, 'update', schoolId);
     if (!(await findSchool(trx, schoolId))) throw notFound();

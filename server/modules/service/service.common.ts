@@ -1,8 +1,6 @@
 import { type MessageKey, translate } from '../../../contract/i18n/index.js';
 import type { Actor } from '../../access/actor.js';
 import type { Db } from '../../db/connect.js';
-import { dateInZone } from '../../lib/dates.js';
-import type { Deps } from '../../lib/deps.js';
 import { AppError, notFound } from '../../lib/errors.js';
 
 export interface SchoolInfo {
@@ -24,11 +22,8 @@ export async function schoolInfo(db: Db, schoolId: string): Promise<SchoolInfo> 
   return { id: row.id, name: row.name, address: row.address, directorName: row.director_name, timezone: row.timezone };
 }
 
-/** Today's date in the school's time zone: registration dates and deadlines are school-local. */
-export async function schoolToday(deps: Deps, schoolId: string): Promise<string> {
-  const school = await schoolInfo(deps.db, schoolId);
-  return dateInZone(deps.clock.now(), school.timezone);
-}
+/** Registration dates and deadlines are school-local: «today» is the school module's one answer. */
+export { schoolToday } from '../school/school.service.js';
 
 export function referenceNotFound(actor: Actor, what: MessageKey, field: string): AppError {
   return new AppError(422, 'invalid', 'error.referenceNotFound', { what: translate(actor.locale, what) }, { field });

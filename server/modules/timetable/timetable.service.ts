@@ -529,19 +529,15 @@ export async function classWeek(deps: Deps, actor: Actor, schoolId: string, clas
   requireSchoolPermission(actor, schoolId, Permission.timetableRead);
   if (!(await repo.classExists(deps.db, schoolId, classId))) throw notFound();
   const items = await repo.curriculaOfClass(deps.db, schoolId, classId);
-  return presentWeek(deps, schoolId, items, weekOf ?? todayOf(deps));
+  return presentWeek(deps, schoolId, items, weekOf ?? (await schoolToday(deps, schoolId)));
 }
 
 /** A teacher's lessons (own and substituted) in the week holding `weekOf`. */
 export async function teacherWeek(deps: Deps, actor: Actor, schoolId: string, staffId: string, weekOf: string | undefined) {
   requireSchoolPermission(actor, schoolId, Permission.timetableRead);
   if (!(await repo.staffExists(deps.db, schoolId, staffId))) throw notFound();
-  const date = weekOf ?? todayOf(deps);
+  const date = weekOf ?? (await schoolToday(deps, schoolId));
   const from = weekStart(date);
   const items = await repo.curriculaOfTeacher(deps.db, schoolId, staffId, from, addDays(from, 6));
   return presentWeek(deps, schoolId, items, date, staffId);
-}
-
-function todayOf(deps: Deps): string {
-  return deps.clock.now().toISOString().slice(0, 10);
 }

@@ -8,6 +8,27 @@ export function todayIso(): string {
   return `${now.getFullYear()}-${pad2(now.getMonth() + 1)}-${pad2(now.getDate())}`;
 }
 
+const zoneDays = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * Today as YYYY-MM-DD in the school's time zone (`school.timezone` from /api/auth/me): a lesson's
+ * day is the school's, not UTC's (yesterday before 10:00 in Vladivostok) nor a travelling device's.
+ */
+export function todayInZone(timeZone: string, now: Date = new Date()): string {
+  let format = zoneDays.get(timeZone);
+  if (!format) {
+    try {
+      format = new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    } catch {
+      return todayIso();
+    }
+    zoneDays.set(timeZone, format);
+  }
+  const parts = format.formatToParts(now);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')}`;
+}
+
 /** The BCP 47 tag a UI language formats numbers and instants with. */
 export const localeTag = (locale: Locale) => (locale === 'ru' ? 'ru-RU' : 'en-GB');
 

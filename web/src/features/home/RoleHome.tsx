@@ -6,16 +6,15 @@ import { useSession } from '../../app/school-context';
 import { useT } from '../../lib/i18n';
 import { useDocumentTitle } from '../../lib/use-title';
 import { homePath, isEffectiveRole, roleNameKey, rolesOf, schoolPath } from '../auth/access';
+import type { MySchool } from '../auth/api/get-me';
 import { ChildrenPanel } from './ChildrenPanel';
 import { SchoolSummary } from './SchoolSummary';
 import './home.css';
 
 /** Sections a role may use, judged by that role's own permissions (not the user's other roles). */
-function sectionsForRole(role: EffectiveRole, schoolName: string, schoolId: string, shortName: string) {
+function sectionsForRole(role: EffectiveRole, school: MySchool) {
   const asRole = {
-    id: schoolId,
-    name: schoolName,
-    shortName,
+    ...school,
     roles: [role],
     permissions: [...ROLE_PERMISSIONS[role]],
     staffId: null,
@@ -37,7 +36,7 @@ export function RoleHome() {
   useDocumentTitle(current ? t(roleNameKey[current]) : null);
   if (!current) return <Navigate to={schoolPath(school.id, 'home')} replace />;
 
-  const sections = sectionsForRole(current, school.name, school.id, school.shortName);
+  const sections = sectionsForRole(current, school);
   const otherRoles = roles.filter((r) => r !== current);
   const isFamily = current === 'parent' || current === 'student';
 

@@ -4,7 +4,7 @@ import { useCallback, useId, useMemo, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useSchool } from '../../app/school-context';
 import { Empty, ErrorNotice, Loading } from '../../components/status';
-import { formatDate, fullName } from '../../lib/dates';
+import { formatDate, fullName, todayInZone } from '../../lib/dates';
 import { useLocale, useT } from '../../lib/i18n';
 import { useDocumentTitle } from '../../lib/use-title';
 import { can, schoolPath } from '../auth/access';
@@ -17,6 +17,7 @@ import { LessonPanel } from './LessonPanel';
 import { Modal } from './Modal';
 import { OverrideReason } from './OverrideReason';
 import { PeriodCloseButton } from './PeriodClose';
+import { startColumn } from './start-column';
 import { useJournalWriter } from './use-journal-writer';
 import './journal.css';
 
@@ -223,15 +224,8 @@ function LoadedJournal({ schoolId, page }: { schoolId: string; page: JournalPage
       }),
     [page, lessonMeta, controlTypes],
   );
-  // Start on today's lesson (or the last one before it), where a teacher usually types.
-  const [focus, setFocus] = useState<GridFocus>(() => {
-    const today = new Date().toISOString().slice(0, 10);
-    let col = 0;
-    page.lessons.forEach((l, i) => {
-      if (l.date <= today) col = i;
-    });
-    return { row: 0, col };
-  });
+  const { timezone } = useSchool();
+  const [focus, setFocus] = useState<GridFocus>(() => ({ row: 0, col: startColumn(page.lessons, todayInZone(timezone)) }));
   const [open, setOpen] = useState<GridFocus | null>(null);
   const onFocus = useCallback((next: GridFocus) => setFocus(next), []);
   const onOpen = useCallback((at: GridFocus) => {

@@ -5,7 +5,7 @@ import { type FormEvent, useId, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useSession } from '../../app/school-context';
 import { Empty, ErrorNotice, errorText, Loading, SuccessNotice } from '../../components/status';
-import { formatDate, todayIso } from '../../lib/dates';
+import { formatDate, todayInZone } from '../../lib/dates';
 import { useLocale, useT } from '../../lib/i18n';
 import { useDocumentTitle } from '../../lib/use-title';
 import { can, hasAnyRole } from '../auth/access';
@@ -60,7 +60,7 @@ export function TimetablePage() {
   const ownStaffId = school.staffId;
   const teaches = hasAnyRole(school, ['teacher', 'class_teacher']);
   const view = (params.get('view') as View | null) ?? (ownStaffId && teaches ? 'teacher' : 'class');
-  const week = mondayOf(params.get('week') ?? todayIso());
+  const week = mondayOf(params.get('week') ?? todayInZone(school.timezone));
   const classId = params.get('classId') ?? school.leadsClasses[0]?.id ?? null;
   const staffId = params.get('staffId') ?? ownStaffId;
   const classes = useClasses(school.id);
@@ -163,6 +163,7 @@ export function TimetablePage() {
 
 function WeekNav({ week, onWeek }: { week: string; onWeek: (week: string) => void }) {
   const t = useT();
+  const { school } = useSession();
   const { locale } = useLocale();
   return (
     <div className="timetable-weeknav">
@@ -173,7 +174,7 @@ function WeekNav({ week, onWeek }: { week: string; onWeek: (week: string) => voi
         <button type="button" className="button button--quiet button--small" onClick={() => onWeek(addDays(week, -7))}>
           {t('journalWeb.tt.prevWeek')}
         </button>
-        <button type="button" className="button button--quiet button--small" onClick={() => onWeek(mondayOf(todayIso()))}>
+        <button type="button" className="button button--quiet button--small" onClick={() => onWeek(mondayOf(todayInZone(school.timezone)))}>
           {t('journalWeb.tt.thisWeek')}
         </button>
         <button type="button" className="button button--quiet button--small" onClick={() => onWeek(addDays(week, 7))}>
