@@ -10,6 +10,7 @@ import { conflict, invalid, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { AuditAction, recordAudit } from '../audit/audit.service.js';
 import { ChangeKind, recordChange } from '../changes/changes.service.js';
+import { markPeriodClosed, markPeriodReopened } from '../school/calendar.service.js';
 import { scaleName, scaleOfItem } from './curriculum-scales.service.js';
 import * as repo from './journal.repository.js';
 import {
@@ -144,8 +145,8 @@ export async function setPeriodGrade(
 
 /**
  * Closes a study period (R4.2): from now on its grades, attendance and period grades are locked;
- * an admin may still change them with a written reason. Writes study_periods.closed_at/closed_by,
- * the two columns 001 reserved for this.
+ * an admin may still change them with a written reason. The school module marks the period
+ * (study_periods.closed_at/closed_by) inside this transaction.
  */
 export async function closePeriod(deps: Deps, actor: Actor, schoolId: string, periodId: string) {
   requireSchoolPermission(actor, schoolId, Permission.periodClose);
@@ -154,14 +155,7 @@ export async function closePeriod(deps: Deps, actor: Actor, schoolId: string, pe
   if (period.closed_at) throw conflict('error.journal.alreadyClosed');
   const now = deps.clock.now();
   await runWrite(deps, async (trx) => {
-    const res = await trx
-      .updateTable('study_periods')
-      .set({ closed_at: now.toISOString(), closed_by: actor.userId })
-      .where('id', '=', periodId)
-      .where('school_id', '=', schoolId)
-      .where('closed_at', 'is', null)
-      .executeTakeFirst();
-    if (Number(res.numUpdatedRows) === 0) throw conflict('error.journal.alreadyClosed');
+    if (!(await markPeriodClosed(trx, schoolId, periodId, actor.userId, now))) throw conflict('error.journal.alreadyClosed');
     await recordChange(trx, {
       kind: ChangeKind.periodClosing,
       action: 'update',
@@ -191,12 +185,7 @@ export async function reopenPeriod(deps: Deps, actor: Actor, schoolId: string, p
   if (!reason || reason.trim() === '') throw invalid('error.journal.reasonRequired', { period: period.name });
   const now = deps.clock.now();
   await runWrite(deps, async (trx) => {
-    await trx
-      .updateTable('study_periods')
-      .set({ closed_at: null, closed_by: null })
-      .where('id', '=', periodId)
-      .where('school_id', '=', schoolId)
-      .execute();
+    await markPeriodReopened(trx, schoolId, periodId);
     await recordChange(trx, {
       kind: ChangeKind.periodClosing,
       action: 'update',

@@ -23,6 +23,7 @@ import { ChangeKind } from '../changes/changes.service.js';
 import { recordSchoolChange } from './school-changes.js';
 import { presentHoliday, presentPeriod, presentYear } from './school.presenter.js';
 import {
+  closePeriodRow,
   countPeriodsOfYear,
   deleteHolidayRow,
   deletePeriodRow,
@@ -42,6 +43,7 @@ import {
   listHolidayRows,
   listPeriodRows,
   listYearRows,
+  reopenPeriodRow,
   updateHolidayRow,
   updatePeriodRow,
   updateYearRow,
@@ -408,4 +410,19 @@ export async function isSchoolDay(deps: Deps, actor: Actor, schoolId: string, da
   if (isoWeekday(date) > school.working_days_per_week) return false;
   if (!(await findYearOn(deps.db, schoolId, date))) return false;
   return !(await holidayCovers(deps.db, schoolId, date));
+}
+
+// ---------------------------------------------------------------- period closing
+
+/**
+ * Marks a study period closed, in the caller's transaction: the journal closes a period (R4.2),
+ * having checked period.close, and locks its grades. False when it was closed already.
+ */
+export async function markPeriodClosed(trx: Db, schoolId: string, periodId: string, closedBy: string | null, at: Date): Promise<boolean> {
+  return closePeriodRow(trx, schoolId, periodId, at.toISOString(), closedBy);
+}
+
+/** Clears a period's closing, in the caller's transaction (the journal reopens it, with a reason in its audit entry). */
+export async function markPeriodReopened(trx: Db, schoolId: string, periodId: string): Promise<void> {
+  await reopenPeriodRow(trx, schoolId, periodId);
 }

@@ -175,6 +175,33 @@ export async function deletePeriodRow(db: Db, schoolId: string, periodId: string
   await db.deleteFrom('study_periods').where('school_id', '=', schoolId).where('id', '=', periodId).execute();
 }
 
+/** Closes a period unless it is closed already; whether this call closed it. */
+export async function closePeriodRow(
+  db: Db,
+  schoolId: string,
+  periodId: string,
+  closedAt: string,
+  closedBy: string | null,
+): Promise<boolean> {
+  const res = await db
+    .updateTable('study_periods')
+    .set({ closed_at: closedAt, closed_by: closedBy })
+    .where('school_id', '=', schoolId)
+    .where('id', '=', periodId)
+    .where('closed_at', 'is', null)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
+export async function reopenPeriodRow(db: Db, schoolId: string, periodId: string): Promise<void> {
+  await db
+    .updateTable('study_periods')
+    .set({ closed_at: null, closed_by: null })
+    .where('school_id', '=', schoolId)
+    .where('id', '=', periodId)
+    .execute();
+}
+
 // ---------------------------------------------------------------- holidays
 
 export function listHolidayRows(db: Db, schoolId: string, yearId: string | undefined): Promise<HolidaysTable[]> {
