@@ -77,6 +77,13 @@ export const SECTIONS: readonly Section[] = [
     visible: (s) => can(s, Permission.timetableRead),
   },
   {
+    id: 'grading',
+    path: 'grading',
+    label: 'journalWeb.nav.grading',
+    description: 'journalWeb.nav.grading.description',
+    visible: (s) => can(s, Permission.gradingManage),
+  },
+  {
     id: 'service',
     path: 'service/applications',
     label: 'serviceWeb.nav.service',

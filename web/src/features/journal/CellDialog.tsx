@@ -3,7 +3,7 @@ import { useId, useState } from 'react';
 import { Empty, ErrorNotice, Loading } from '../../components/status';
 import { formatDate, formatInstant, fullName } from '../../lib/dates';
 import { type Translate, useLocale, useT } from '../../lib/i18n';
-import { type Grade, type HistoryEntry, type HistoryFilter, type JournalPage, useJournalHistory } from './api/journal';
+import { type Grade, type HistoryEntry, type HistoryFilter, itemScaleValues, type JournalPage, useJournalHistory } from './api/journal';
 import { gradeLabel, markLabel } from './cell-input';
 import type { Column, Student } from './JournalGrid';
 import { type Conflict, type JournalStore, useLessonMeta, useStudentRow } from './journal-store';
@@ -34,7 +34,7 @@ export function CellDialog({ schoolId, page, store, writer, student, column, wri
   const grades = cell?.grades ?? [];
   const lessonId = lesson?.id ?? grades.find((g) => g.lessonId)?.lessonId ?? cell?.attendance?.lessonId ?? null;
   const markId = useId();
-  const scaleValues = (page.scales.find((s) => s.code === page.defaultScale) ?? page.scales[0])?.values.map((v) => v.value) ?? [];
+  const scaleValues = itemScaleValues(page);
   const defaultWorkType = lesson?.controlWorkTypeId ?? page.workTypes.find((w) => w.code === 'answer')?.id ?? page.workTypes[0]?.id ?? '';
   const [reason, setReason] = useState('');
   // In a closed period the admin's controls open only once the reason is written.

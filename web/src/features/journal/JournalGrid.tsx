@@ -1,7 +1,7 @@
 import { type KeyboardEvent, memo, useCallback, useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import { formatDate } from '../../lib/dates';
 import { useLocale, useT } from '../../lib/i18n';
-import type { JournalPage } from './api/journal';
+import { itemScaleValues, type JournalPage } from './api/journal';
 import { cellText, gradeLabel, markLabel, parseCellInput, parsePeriodGrade } from './cell-input';
 import { type CellState, type JournalStore, type PeriodCellState, useStudentRow } from './journal-store';
 import type { JournalWriter } from './use-journal-writer';
@@ -57,7 +57,7 @@ export function JournalGrid({ page, store, writer, columns, focus, onFocus, onOp
   const idPrefix = useId();
   const rows = page.students.length;
   const periodCol = columns.length;
-  const scaleValues = (page.scales.find((s) => s.code === page.defaultScale) ?? page.scales[0])?.values.map((v) => v.value) ?? [];
+  const scaleValues = itemScaleValues(page);
   const periodWritable = page.canWrite && !page.period.closed;
 
   const writable = useCallback(

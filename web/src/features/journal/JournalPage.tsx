@@ -8,9 +8,17 @@ import { formatDate, fullName, todayInZone } from '../../lib/dates';
 import { useLocale, useT } from '../../lib/i18n';
 import { useDocumentTitle } from '../../lib/use-title';
 import { can, schoolPath } from '../auth/access';
-import { type JournalListItem, type JournalPage as JournalPageData, useJournalList, useJournalPage, useMyCurricula } from './api/journal';
+import {
+  itemScaleValues,
+  type JournalListItem,
+  type JournalPage as JournalPageData,
+  useJournalList,
+  useJournalPage,
+  useMyCurricula,
+} from './api/journal';
 import { CellDialog, ConflictPanel, HistoryList } from './CellDialog';
 import { gradeLabel } from './cell-input';
+import { FinalGradesDialog, initialFinals } from './FinalGrades';
 import { type Column, type GridFocus, JournalGrid } from './JournalGrid';
 import { createJournalStore, type JournalStore, lessonKey, useLessons, useStudentRow } from './journal-store';
 import { LessonPanel } from './LessonPanel';
@@ -227,6 +235,9 @@ function LoadedJournal({ schoolId, page }: { schoolId: string; page: JournalPage
   const { timezone } = useSchool();
   const [focus, setFocus] = useState<GridFocus>(() => ({ row: 0, col: startColumn(page.lessons, todayInZone(timezone)) }));
   const [open, setOpen] = useState<GridFocus | null>(null);
+  const [finalsOpen, setFinalsOpen] = useState(false);
+  const [finals, setFinals] = useState(() => initialFinals(page));
+  const scaleName = page.scales.find((s) => s.code === page.curriculum.scale)?.name ?? page.curriculum.scale;
   const onFocus = useCallback((next: GridFocus) => setFocus(next), []);
   const onOpen = useCallback((at: GridFocus) => {
     setFocus(at);
@@ -255,9 +266,23 @@ function LoadedJournal({ schoolId, page }: { schoolId: string; page: JournalPage
           {t('journalWeb.journal.teacher', { name: page.curriculum.teacherName })}
           {' · '}
           {page.period.name || t('journalWeb.period.none')} ({formatDate(locale, page.period.startsOn)} —{' '}
-          {formatDate(locale, page.period.endsOn)}){page.canWrite ? null : <span className="tag">{t('journalWeb.journal.readOnly')}</span>}
+          {formatDate(locale, page.period.endsOn)}){' · '}
+          <span data-testid="journal-scale">{t('journalWeb.journal.scale', { scale: scaleName })}</span>
+          {page.canWrite ? null : <span className="tag">{t('journalWeb.journal.readOnly')}</span>}
           {page.period.closed ? <span className="tag">{t('journalWeb.journal.locked')}</span> : null}
         </p>
+        {page.students.length > 0 ? (
+          <p className="journal-head__actions no-print">
+            <button
+              type="button"
+              className="button button--secondary button--small"
+              onClick={() => setFinalsOpen(true)}
+              data-testid="finals-open"
+            >
+              {t('journalWeb.finals.open')}
+            </button>
+          </p>
+        ) : null}
         <p className="print-only journal-head__print">
           {t('journalWeb.journal.printTitle', {
             owner: page.curriculum.ownerName,
@@ -289,6 +314,22 @@ function LoadedJournal({ schoolId, page }: { schoolId: string; page: JournalPage
           writable={writableAt(open)}
           overridable={overridableAt(open)}
           onClose={() => setOpen(null)}
+        />
+      ) : null}
+      {finalsOpen ? (
+        <FinalGradesDialog
+          schoolId={schoolId}
+          page={page}
+          finals={finals}
+          onSaved={(key, grade) =>
+            setFinals((f) => {
+              const next = { ...f };
+              if (grade) next[key] = grade;
+              else delete next[key];
+              return next;
+            })
+          }
+          onClose={() => setFinalsOpen(false)}
         />
       ) : null}
       {open && openStudent && open.col === columns.length ? (
@@ -365,7 +406,7 @@ function PeriodGradeOverride({
   const [reason, setReason] = useState('');
   const [value, setValue] = useState(current ?? '');
   const valueId = useId();
-  const scale = (page.scales.find((s) => s.code === page.defaultScale) ?? page.scales[0])?.values.map((v) => v.value) ?? [];
+  const scale = itemScaleValues(page);
   const choices = [...new Set([...scale, ...SPECIAL_GRADES, ...(current ? [current] : [])])];
   const ready = reason.trim() !== '' && value !== (current ?? '');
   return (

@@ -84,7 +84,7 @@ export function useJournalWriter(schoolId: string, page: JournalPage, store: Jou
 
   return useMemo(() => {
     const curriculumId = page.curriculum.id;
-    const scale = page.defaultScale;
+    const scale = page.curriculum.scale;
     const periodKind = page.period.kind === 'year' ? ('year' as const) : ('period' as const);
 
     const serial = (key: string, task: () => Promise<void>) => {

@@ -215,3 +215,7 @@ export const closePeriod = (schoolId: string, periodId: string) =>
 /** POST /periods/:id/reopen with the reason, which goes to the audit log. */
 export const reopenPeriod = (schoolId: string, periodId: string, reason: string) =>
   api.post<Period>(`${school(schoolId)}/periods/${encodeURIComponent(periodId)}/reopen`, { reason });
+
+/** The values of the scale this journal is graded on: the item's own, else the school's default (R3.2). */
+export const itemScaleValues = (page: JournalPage): string[] =>
+  (page.scales.find((s) => s.code === page.curriculum.scale) ?? page.scales[0])?.values.map((v) => v.value) ?? [];
