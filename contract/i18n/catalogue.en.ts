@@ -6,6 +6,7 @@ import { en as journal } from './messages/journal.en.js';
 import { en as journalWeb } from './messages/journal-web.en.js';
 import { en as oversight } from './messages/oversight.en.js';
 import { en as people } from './messages/people.en.js';
+import { en as plan } from './messages/plan.en.js';
 import { en as school } from './messages/school.en.js';
 import { en as service } from './messages/service.en.js';
 import { en as serviceWeb } from './messages/service-web.en.js';
@@ -26,4 +27,5 @@ export const en: Record<MessageKey, string> = {
   ...service,
   ...oversight,
   ...serviceWeb,
+  ...plan,
 };

@@ -5,6 +5,7 @@ import { ru as journal } from './messages/journal.js';
 import { ru as journalWeb } from './messages/journal-web.js';
 import { ru as oversight } from './messages/oversight.js';
 import { ru as people } from './messages/people.js';
+import { ru as plan } from './messages/plan.js';
 import { ru as school } from './messages/school.js';
 import { ru as service } from './messages/service.js';
 import { ru as serviceWeb } from './messages/service-web.js';
@@ -30,6 +31,7 @@ export const ru = {
   ...service,
   ...oversight,
   ...serviceWeb,
+  ...plan,
 };
 
 export type MessageKey = keyof typeof ru;

@@ -1,6 +1,7 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { Id, IsoDate, Nullable } from './common.js';
 import { AttendanceMarkSchema } from './journal.js';
+import { PeriodMarkExplanationSchema } from './period-mark.js';
 
 /**
  * The student's and parent's diary (R5, R10.2): read models over the timetable and the journal.
@@ -148,6 +149,8 @@ export const DiarySubjectGradesSchema = Type.Object({
   /** Numeric grades only; null when there are none. Rounded to two decimals. */
   average: Nullable(Type.Number()),
   weightedAverage: Nullable(Type.Number()),
+  /** «Why this period mark?»: the same explanation the journal gives (R4.1). */
+  explanation: Nullable(PeriodMarkExplanationSchema),
   periodGrade: Nullable(Type.String()),
   yearGrade: Nullable(Type.String()),
   examGrade: Nullable(Type.String()),

@@ -156,3 +156,28 @@ export const PlanImportResult = Type.Object({
   ),
 });
 export const PlanImportQuery = Type.Object({ dryRun: Type.Optional(Type.Boolean()) }, { additionalProperties: false });
+export const PlanTemplateQuery = Type.Object(
+  { format: Type.Optional(Type.Union([Type.Literal('csv'), Type.Literal('xlsx')])) },
+  { additionalProperties: false },
+);
+
+/** Which plan topic lands on which lesson (R2.3), counted as the journal counts its lessons. */
+export const PlanLessonSchema = Type.Object({
+  date: Type.String(),
+  lessonNumber: Type.Integer(),
+  /** The plan row laid on this lesson (its ordinal and topic); null once the plan's hours run out. */
+  ordinal: Nullable(Type.Integer()),
+  plannedTopic: Nullable(Type.String()),
+  /** The teacher's own topic for the lesson, which the journal shows instead of the plan's. */
+  ownTopic: Nullable(Type.String()),
+});
+export const PlanLessonsSchema = Type.Object({
+  curriculumId: Type.String(),
+  /** Every lesson of the year in order, with its plan topic. */
+  lessons: Type.Array(PlanLessonSchema),
+  /** Hours the plan asks for (Σ of its rows' hours) and those left without a lesson in the year. */
+  planHours: Type.Integer(),
+  unplacedHours: Type.Integer(),
+  canWrite: Type.Boolean(),
+});
+export type PlanLessons = Static<typeof PlanLessonsSchema>;

@@ -122,6 +122,7 @@ export async function gradesOfStudent(db: Db, schoolId: string, studentId: strin
       'g.work_date',
       'g.value',
       'g.numeric_value',
+      'g.scale',
       'g.comment',
       'g.entered_at',
       'g.updated_at',

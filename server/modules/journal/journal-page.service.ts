@@ -22,12 +22,13 @@ import {
   whatMissing,
 } from './journal-context.js';
 import { presentPeriod } from './period-grades.service.js';
-import { proposeGrade, roundTo } from './proposal.js';
+import { heldLessonsInOrder } from './journal-lessons.js';
+import { studentAverages } from './period-mark.js';
 import { queueReadAudit } from './read-audit.js';
 import type { ScaleDefinition } from './scales.js';
 
 /** The period asked for, else the one holding today, else the nearest. */
-async function pickPeriod(deps: Deps, ctx: JournalContext, periodId: string | undefined) {
+export async function pickPeriod(deps: Deps, ctx: JournalContext, periodId: string | undefined) {
   const periods = await repo.periodsOfYear(deps.db, ctx.schoolId, ctx.item.yearId, ctx.item.gradeLevel);
   if (periods.length === 0) {
     // A school that has not set its periods yet: the whole year is one period.
@@ -57,12 +58,10 @@ async function pickPeriod(deps: Deps, ctx: JournalContext, periodId: string | un
   return { period, periods, real: true };
 }
 
-function presentAverages(rows: Awaited<ReturnType<typeof repo.averages>>, scale: ScaleDefinition): Average[] {
-  return rows.map((r) => {
-    const plain = r.plain === null ? null : roundTo(Number(r.plain), 2);
-    const weighted = r.weighted === null ? null : roundTo(Number(r.weighted), 2);
-    return { studentId: r.student_id, count: Number(r.count), plain, weighted, proposed: proposeGrade(weighted, scale.values) };
-  });
+/** Averages and proposals from the period's grades, with exact decimals (averages.ts, R3.6). */
+function presentAverages(grades: readonly repo.GradeRow[], workTypes: readonly repo.WorkTypeRow[], scale: ScaleDefinition): Average[] {
+  // Only grades on the item's scale count (studentAverages leaves the others out).
+  return studentAverages(grades, new Map(workTypes.map((w) => [w.id, w.weight])), scale);
 }
 
 /**
@@ -86,13 +85,12 @@ export async function journalPage(
   // Plan topics fall on lessons counted from the start of the year, so with a plan derive from there.
   const planItems = await repo.planItemsOf(deps.db, schoolId, item.id);
   const since = planItems.length > 0 ? item.yearStartsOn : from;
-  const [slots, records, roster, grades, attendance, averageRows, periodGrades, workTypes, scaleInfo, ownScale] = await Promise.all([
+  const [slots, records, roster, grades, attendance, periodGrades, workTypes, scaleInfo, ownScale] = await Promise.all([
     deriveSlots(deps, schoolId, [item], since, to),
     repo.lessonsInRange(deps.db, schoolId, item.id, since, to),
     repo.rosterSpans(deps.db, schoolId, { classId: item.classId, groupId: item.groupId }, from, to),
     repo.gradesInRange(deps.db, schoolId, item.id, from, to),
     repo.attendanceInRange(deps.db, schoolId, item.id, from, to),
-    repo.averages(deps.db, schoolId, item.id, from, to),
     repo.periodGradesOf(deps.db, schoolId, item.id),
     ensureWorkTypes(deps, schoolId),
     scalesOf(deps, actor, schoolId),
@@ -102,23 +100,7 @@ export async function journalPage(
 
   // Lessons: scheduled (not cancelled) ones, plus recorded ones the timetable no longer holds.
   const recordByKey = new Map(records.map((r) => [slotKey(item.id, r.date, r.lesson_number), r]));
-  const held = slots.filter((s) => !s.cancelled || recordByKey.has(slotKey(s.curriculumId, s.date, s.lessonNumber)));
-  const all = new Map<string, { date: string; lessonNumber: number; scheduled: boolean; substituteTeacherId: string | null }>();
-  for (const s of held) {
-    all.set(slotKey(item.id, s.date, s.lessonNumber), {
-      date: s.date,
-      lessonNumber: s.lessonNumber,
-      scheduled: true,
-      substituteTeacherId: s.substituteTeacherId,
-    });
-  }
-  for (const r of records) {
-    const key = slotKey(item.id, r.date, r.lesson_number);
-    if (!all.has(key)) all.set(key, { date: r.date, lessonNumber: r.lesson_number, scheduled: false, substituteTeacherId: null });
-  }
-  const ordered = [...all.entries()].sort(([, a], [, b]) =>
-    a.date === b.date ? a.lessonNumber - b.lessonNumber : a.date < b.date ? -1 : 1,
-  );
+  const ordered = heldLessonsInOrder(item.id, slots, records);
   const planned = assignPlanTopics(
     ordered.map(([key]) => ({ key })),
     planItems,
@@ -179,7 +161,7 @@ export async function journalPage(
     lessons,
     grades: grades.map(presentGrade),
     attendance: attendance.map(presentAttendance),
-    averages: presentAverages(averageRows, itemScale),
+    averages: presentAverages(grades, workTypes, itemScale),
     periodGrades: periodGrades.map(presentPeriodGrade),
     canWrite: ctx.access.write,
     canOverrideLock: ctx.access.overrideLock,
@@ -207,9 +189,12 @@ export async function journalAverages(
   requireSchoolPermission(actor, schoolId, Permission.journalRead);
   const ctx = await openJournal(deps, actor, schoolId, curriculumId);
   const { period } = await pickPeriod(deps, ctx, periodId);
-  const scale = await scaleOfItem(deps, actor, schoolId, curriculumId);
-  const rows = await repo.averages(deps.db, schoolId, curriculumId, period.starts_on, period.ends_on);
-  return presentAverages(rows, scale);
+  const [scale, grades, workTypes] = await Promise.all([
+    scaleOfItem(deps, actor, schoolId, curriculumId),
+    repo.gradesInRange(deps.db, schoolId, curriculumId, period.starts_on, period.ends_on),
+    ensureWorkTypes(deps, schoolId),
+  ]);
+  return presentAverages(grades, workTypes, scale);
 }
 
 /** The curriculum items whose journal the actor may open in a school, with whether they may write. */

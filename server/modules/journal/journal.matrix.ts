@@ -160,6 +160,18 @@ export const journalMatrix: MatrixCase[] = [
   { method: 'GET', route: '/api/schools/:schoolId/journals', url: (w) => `/api/schools/${w.schoolId}/journals`, allow: JOURNAL_ROLES },
   { method: 'GET', route: '/api/schools/:schoolId/journals/:curriculumId', url: (w) => journal(w), allow: READERS },
   { method: 'GET', route: '/api/schools/:schoolId/journals/:curriculumId/averages', url: (w) => `${journal(w)}/averages`, allow: READERS },
+  {
+    method: 'GET',
+    route: '/api/schools/:schoolId/journals/:curriculumId/plan-lessons',
+    url: (w) => `${journal(w)}/plan-lessons`,
+    allow: READERS,
+  },
+  {
+    method: 'GET',
+    route: '/api/schools/:schoolId/journals/:curriculumId/students/:studentId/period-mark',
+    url: (w) => `${journal(w)}/students/${w.studentIds.inA}/period-mark`,
+    allow: READERS,
+  },
   { method: 'GET', route: '/api/schools/:schoolId/journals/:curriculumId/history', url: (w) => `${journal(w)}/history`, allow: READERS },
   {
     method: 'PUT',

@@ -36,6 +36,7 @@ import {
   WorkTypeUpdateBody,
 } from '../../../contract/schemas/journal.js';
 import { PeriodMarkExplanationSchema, PeriodMarkParams } from '../../../contract/schemas/period-mark.js';
+import { PlanLessonsSchema } from '../../../contract/schemas/timetable.js';
 import { actorOf } from '../../http/auth-gate.js';
 import { acceptsGzip, etagMatches } from '../../http/conditional.js';
 import type { Deps } from '../../lib/deps.js';
@@ -48,6 +49,7 @@ import { explainJournalPeriodMark } from './averages.service.js';
 import { journalAverages, journalHistory, listJournals } from './journal-page.service.js';
 import { preparedJournalPage } from './prepared-page.service.js';
 import { getLessonRecord, writeLessonRecord } from './lesson-record.service.js';
+import { planLessons } from './plan-lessons.service.js';
 import { closePeriod, reopenPeriod, setPeriodGrade } from './period-grades.service.js';
 import { flushReadAudits } from './read-audit.js';
 
@@ -100,6 +102,20 @@ export function journalRoutes(deps: Deps): FastifyPluginAsyncTypebox {
         if (gzip) reply.header('content-encoding', 'gzip');
         return reply.send((gzip ? page.body.gzip : page.body.raw) as unknown as JournalPage);
       },
+    );
+
+    app.get(
+      '/api/schools/:schoolId/journals/:curriculumId/plan-lessons',
+      {
+        config: auth,
+        schema: {
+          tags,
+          summary: 'Which thematic plan topic lands on which lesson of the year, as the journal counts lessons',
+          params: JournalParams,
+          response: { 200: PlanLessonsSchema, 404: ErrorResponse },
+        },
+      },
+      async (request) => planLessons(deps, actorOf(request), request.params.schoolId, request.params.curriculumId),
     );
 
     app.get(

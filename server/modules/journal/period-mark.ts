@@ -32,7 +32,8 @@ export function explainPeriodMark(
   const rounded = sums.weightedHundredths === null ? null : Number(roundByThreshold(sums.weightedHundredths, threshold));
   return {
     grades: [...grades]
-      .sort((a, b) => (a.date === b.date ? 0 : a.date < b.date ? -1 : 1))
+      // Date, then id (UUIDv7: the order of entry), so every reader lists them alike.
+      .sort((a, b) => (a.date === b.date ? (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) : a.date < b.date ? -1 : 1))
       .map((g) => ({
         id: g.id,
         date: g.date,

@@ -123,17 +123,17 @@ export function weekStart(date: string): string {
 /**
  * The thematic plan's topic of each lesson (R2.3): items are expanded by their hours and laid onto
  * the held lessons in date order, the n-th plan hour on the n-th lesson. Returns topic and
- * homework by lesson key.
+ * homework (and the plan row's ordinal) by lesson key.
  */
 export function assignPlanTopics(
   lessonsInOrder: ReadonlyArray<{ key: string }>,
   items: ReadonlyArray<{ ordinal: number; topic: string; hours: number; homework: string | null }>,
-): Map<string, { topic: string; homework: string | null }> {
-  const hours: Array<{ topic: string; homework: string | null }> = [];
+): Map<string, { ordinal: number; topic: string; homework: string | null }> {
+  const hours: Array<{ ordinal: number; topic: string; homework: string | null }> = [];
   for (const item of [...items].sort((a, b) => a.ordinal - b.ordinal)) {
-    for (let h = 0; h < Math.max(1, item.hours); h++) hours.push({ topic: item.topic, homework: item.homework });
+    for (let h = 0; h < Math.max(1, item.hours); h++) hours.push({ ordinal: item.ordinal, topic: item.topic, homework: item.homework });
   }
-  const out = new Map<string, { topic: string; homework: string | null }>();
+  const out = new Map<string, { ordinal: number; topic: string; homework: string | null }>();
   lessonsInOrder.forEach((lesson, i) => {
     const hour = hours[i];
     if (hour) out.set(lesson.key, hour);

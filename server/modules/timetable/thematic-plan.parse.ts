@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import type { MessageKey, MessageParams } from '../../../contract/i18n/index.js';
+import { invalid } from '../../lib/errors.js';
 
 /** One plan row as read from a file: its row number in the file and what it says. */
 export interface PlanRow {
@@ -23,16 +24,48 @@ export const MAX_PLAN_ROWS = 500;
  * Reads a thematic plan (КТП) from CSV (comma or semicolon, UTF-8) or XLSX (first sheet).
  * Columns in order: № урока, тема, часы (default 1), домашнее задание (optional). A first row
  * whose number cell is not a number is a header and is skipped. Returns every row's problems,
- * never stopping at the first, so a dry run can list them all.
+ * never stopping at the first, so a dry run can list them all. A file that is not a plan at all
+ * (empty, another type, old .xls, CSV not in UTF-8) is refused at once with advice (422).
  */
 export async function parsePlanFile(fileName: string, data: Buffer): Promise<{ rows: PlanRow[]; problems: PlanProblem[] } | null> {
-  const cells = fileName.toLowerCase().endsWith('.xlsx') ? await readXlsx(data) : readCsv(data);
+  if (data.length === 0) throw invalid('error.plan.empty');
+  const kind = fileKindOf(fileName, data);
+  if (kind === 'xls') throw invalid('error.plan.oldExcel');
+  if (kind === 'other') throw invalid('error.plan.wrongType');
+  const cells = kind === 'xlsx' ? await readXlsx(data) : readCsv(data);
   if (!cells) return null;
   return validateRows(cells);
 }
 
+const startsWith = (data: Buffer, bytes: readonly number[]) => bytes.every((b, i) => data[i] === b);
+const ZIP = [0x50, 0x4b, 0x03, 0x04];
+const OLE = [0xd0, 0xcf, 0x11, 0xe0];
+
+/**
+ * What a file is, by its content first (a renamed XLSX is still a zip), then by its name: XLSX,
+ * the old binary Excel (refused with advice to re-save), text for CSV, or anything else.
+ */
+function fileKindOf(fileName: string, data: Buffer): 'xlsx' | 'xls' | 'csv' | 'other' {
+  const extension = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase() ?? '';
+  if (startsWith(data, ZIP)) return extension === 'xlsx' || extension === 'csv' || extension === '' ? 'xlsx' : 'other';
+  if (startsWith(data, OLE)) return 'xls';
+  if (extension === 'xlsx') return 'xlsx'; // not a zip: reading fails with «cannot read the file»
+  if (extension === 'xls') return 'xls';
+  if (!['csv', 'txt', ''].includes(extension) || data.subarray(0, 8192).includes(0)) return 'other';
+  return 'csv';
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
 function readCsv(data: Buffer): Array<{ row: number; values: string[] }> | null {
-  const text = data.toString('utf8').replace(/^\uFEFF/, '');
+  let decoded: string;
+  try {
+    decoded = utf8.decode(data);
+  } catch {
+    // Excel's «CSV (разделители — запятые)» on a Russian Windows writes Windows-1251.
+    throw invalid('error.plan.encoding');
+  }
+  const text = decoded.replace(/^\uFEFF/, '');
   if (text.includes('\u0000')) return null;
   const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
   const delimiter = (firstLine.match(/;/g)?.length ?? 0) >= (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';

@@ -1,13 +1,14 @@
 import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { ErrorResponse, Id } from '../../../contract/schemas/common.js';
-import { PlanImportQuery, PlanImportResult, PlanSchema } from '../../../contract/schemas/timetable.js';
+import { ErrorResponse, Id, SchoolParams } from '../../../contract/schemas/common.js';
+import { PlanImportQuery, PlanImportResult, PlanSchema, PlanTemplateQuery } from '../../../contract/schemas/timetable.js';
 import { actorOf } from '../../http/auth-gate.js';
 import { readSingleFile } from '../../http/upload.js';
 import type { Deps } from '../../lib/deps.js';
 import { AppError } from '../../lib/errors.js';
 import { getPlan, importPlan } from './thematic-plan.service.js';
+import { planTemplate } from './thematic-plan-template.service.js';
 
 const tags = ['timetable'];
 const PLAN_FILE_MAX_BYTES = 2 * 1024 * 1024;
@@ -17,6 +18,27 @@ const PlanParams = Type.Object({ schoolId: Id, curriculumId: Id });
 export function thematicPlanRoutes(deps: Deps): FastifyPluginAsyncTypebox {
   return async (app) => {
     await app.register(multipart, { limits: { fileSize: PLAN_FILE_MAX_BYTES, files: 1, fields: 5 } });
+
+    app.get(
+      '/api/schools/:schoolId/thematic-plans/template',
+      {
+        config: { access: 'authenticated' },
+        schema: {
+          tags,
+          summary: 'A blank thematic plan to fill in (CSV in UTF-8, or XLSX), headed in the caller’s language',
+          params: SchoolParams,
+          querystring: PlanTemplateQuery,
+        },
+      },
+      async (request, reply) => {
+        const file = await planTemplate(actorOf(request), request.params.schoolId, request.query.format ?? 'csv');
+        return reply
+          .header('content-type', file.contentType)
+          .header('content-disposition', `attachment; filename="${file.fileName}"`)
+          .header('cache-control', 'private, no-store')
+          .send(file.data);
+      },
+    );
 
     app.get(
       '/api/schools/:schoolId/thematic-plans/:curriculumId',
@@ -41,7 +63,7 @@ export function thematicPlanRoutes(deps: Deps): FastifyPluginAsyncTypebox {
       },
       async (request) => {
         const actor = actorOf(request);
-        const file = await readSingleFile(request, PLAN_FILE_MAX_BYTES, () => new AppError(413, 'body_too_large', 'error.bodyTooLarge'));
+        const file = await readSingleFile(request, PLAN_FILE_MAX_BYTES, () => new AppError(413, 'body_too_large', 'error.plan.tooBig'));
         return importPlan(deps, actor, request.params.schoolId, request.params.curriculumId, file, request.query.dryRun ?? false);
       },
     );

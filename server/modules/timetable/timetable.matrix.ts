@@ -193,6 +193,12 @@ export const timetableMatrix: MatrixCase[] = [
   },
   {
     method: 'GET',
+    route: '/api/schools/:schoolId/thematic-plans/template',
+    url: (w) => `/api/schools/${w.schoolId}/thematic-plans/template?format=csv`,
+    allow: ['admin', 'director', 'deputy', 'teacher', 'classTeacher', 'otherTeacher'],
+  },
+  {
+    method: 'GET',
     route: '/api/schools/:schoolId/thematic-plans/:curriculumId',
     url: (w) => `/api/schools/${w.schoolId}/thematic-plans/${w.curriculumIds.mathA}`,
     allow: ['admin', 'director', 'deputy', 'teacher'],
