@@ -17,9 +17,10 @@ import type { Db } from '../db/connect.js';
 import type { Database } from '../db/schema.js';
 import { addDays } from '../lib/dates.js';
 import { newId } from '../lib/ids.js';
+import { searchTextOf } from '../lib/search-text.js';
 import { isDepersonalisedOnly } from '../modules/service/consents.service.js';
 import { defaultCalendarYear } from '../modules/service/production-calendar.js';
-import { fold, fullName, registerNumber } from '../modules/service/service.common.js';
+import { fullName, registerNumber } from '../modules/service/service.common.js';
 import { addWorkingDays, isWorkingDay, makeCalendar, type WorkingCalendar } from '../modules/service/working-days.js';
 import { insertInBulk } from './demo-journal.js';
 import { SeededRandom } from './demo-random.js';
@@ -285,7 +286,7 @@ export function buildDemoConsents(school: DemoSchool, today: string, now: Date):
     a.reg_year = year;
     a.reg_seq = seq;
     a.number = registerNumber('З', year, seq);
-    a.search_text = fold([a.number, a.parent_surname, a.parent_name, a.parent_patronymic, a.child_full_name].join(' '));
+    a.search_text = searchTextOf(a.number, a.parent_surname, a.parent_name, a.parent_patronymic, a.child_full_name);
   }
   return {
     service_applications: bySeq,

@@ -8,6 +8,7 @@ import type { Insertable } from 'kysely';
 import type { Db } from '../db/connect.js';
 import type { Database } from '../db/schema.js';
 import { newId } from '../lib/ids.js';
+import { searchTextOf } from '../lib/search-text.js';
 import {
   ACADEMIC_YEAR,
   BELLS,
@@ -82,9 +83,6 @@ interface Person {
 
 const fullName = (p: Person) => `${p.surname} ${p.name} ${p.patronymic}`;
 const initials = (p: Person) => `${p.surname} ${p.name[0]}. ${p.patronymic[0]}.`;
-
-/** Same folding as the people module's search column (lower case, ё → е). */
-const searchText = (...parts: string[]) => parts.join(' ').toLowerCase().replace(/ё/g, 'е').replace(/\s+/g, ' ').trim();
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
@@ -202,7 +200,7 @@ export function buildDemoSchool(now: Date, passwordHash: string): DemoSchool {
       position,
       email: null,
       phone: mobilePhone(rng),
-      search_text: searchText(person.surname, person.name, person.patronymic),
+      search_text: searchTextOf(person.surname, person.name, person.patronymic),
       created_at: at,
       left_on: null,
     });
@@ -523,7 +521,7 @@ export function buildDemoSchool(now: Date, passwordHash: string): DemoSchool {
         foreign_language: c.grade >= 2 ? 'английский' : null,
         additional_education: null,
         study_form: 'full_time',
-        search_text: searchText(person.surname, person.name, person.patronymic, fileNumber),
+        search_text: searchTextOf(person.surname, person.name, person.patronymic, fileNumber),
         created_at: at,
         updated_at: at,
       });
@@ -572,7 +570,7 @@ export function buildDemoSchool(now: Date, passwordHash: string): DemoSchool {
         email: null,
         school_help: null,
         extra_contact: null,
-        search_text: searchText(person.surname, person.name, person.patronymic),
+        search_text: searchTextOf(person.surname, person.name, person.patronymic),
         created_at: at,
         updated_at: at,
       });

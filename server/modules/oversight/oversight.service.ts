@@ -7,6 +7,7 @@ import { addDays } from '../../lib/dates.js';
 import type { Deps } from '../../lib/deps.js';
 import { AppError, conflict, invalid, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
+import { foldForSearch, searchTextOf } from '../../lib/search-text.js';
 import { AuditAction, recordAudit } from '../audit/audit.service.js';
 import { schoolToday } from '../school/school.service.js';
 import { complaintBookPdf } from './oversight.pdf.js';
@@ -15,10 +16,6 @@ import * as repo from './oversight.repository.js';
 /** seed 002 §5.1.3–5.1.4: 30 days from registration, extendable once by at most 30 days. */
 const COMPLAINT_DAYS = 30;
 const EXTENSION_DAYS = 30;
-
-function fold(text: string): string {
-  return text.toLowerCase().replace(/ё/g, 'е');
-}
 
 export function presentComplaint(r: repo.ComplaintRow, onDate: string) {
   const due = r.extended_due_on ?? r.due_on;
@@ -91,7 +88,7 @@ export async function registerComplaint(deps: Deps, actor: Actor, schoolId: stri
         answer_method: null,
         repeat_of_id: null,
         declined_on: null,
-        search_text: fold(`${number} ${input.complainantName} ${input.substance}`),
+        search_text: searchTextOf(number, input.complainantName, input.substance),
         created_by: actor.userId ?? 'system',
         created_at: now.toISOString(),
       })
@@ -122,7 +119,7 @@ export async function listComplaints(
 ): Promise<Complaint[]> {
   requireSchoolPermission(actor, schoolId, Permission.complaintManage);
   const onDate = await schoolToday(deps, schoolId);
-  const rows = await repo.listComplaints(deps.db, deps.dialect, schoolId, { ...q, q: q.q ? fold(q.q.trim()) : undefined }, onDate);
+  const rows = await repo.listComplaints(deps.db, deps.dialect, schoolId, { ...q, q: q.q ? foldForSearch(q.q) : undefined }, onDate);
   await recordAudit(deps.db, actor, deps.clock.now(), {
     schoolId,
     action: AuditAction.list,

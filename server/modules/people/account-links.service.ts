@@ -1,7 +1,7 @@
 import type { Db } from '../../db/connect.js';
 import { newId } from '../../lib/ids.js';
+import { searchTextOf } from '../../lib/search-text.js';
 import * as parents from './parents.repository.js';
-import { searchTextOf } from './people.search.js';
 import * as students from './students.repository.js';
 
 /**

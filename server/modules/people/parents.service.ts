@@ -8,11 +8,11 @@ import type { Db } from '../../db/connect.js';
 import type { Deps } from '../../lib/deps.js';
 import { conflict, forbidden, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
+import { foldForSearch, searchTextOf } from '../../lib/search-text.js';
 import { AuditAction, recordAudit } from '../audit/audit.service.js';
 import * as repo from './parents.repository.js';
 import { changedColumns, referenceNotFound, requirePermissionOverStudent, schoolToday } from './people.common.js';
 import { presentParent } from './people.presenter.js';
-import { foldForSearch, searchTextOf } from './people.search.js';
 import type { ParentsTable } from './people.table.js';
 import { findStudent } from './students.repository.js';
 

@@ -9,13 +9,13 @@ import type { Db } from '../../db/connect.js';
 import type { Deps } from '../../lib/deps.js';
 import { AppError, invalid, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
+import { foldForSearch, searchTextOf } from '../../lib/search-text.js';
 import { AuditAction, recordAudit } from '../audit/audit.service.js';
 import { createAccount, grantRole, revokeRole, setPasswordByAdministrator } from '../auth/accounts.service.js';
 import { type ChangeAction, ChangeKind, recordChange } from '../changes/changes.service.js';
 import { findUser, grantsOfUser } from './lookups.repository.js';
 import { changedColumns, schoolToday } from './people.common.js';
 import { presentStaff } from './people.presenter.js';
-import { foldForSearch, searchTextOf } from './people.search.js';
 import type { StaffTable } from './people.table.js';
 import * as repo from './staff.repository.js';
 
@@ -86,7 +86,15 @@ function rowFields(input: StaffUpdate): Updateable<StaffTable> {
  */
 /** Staff names show in every diary and journal of the school (teachers, substitutes). */
 async function recordStaffChange(trx: Db, actor: Actor, schoolId: string, action: ChangeAction, id: string, now: Date) {
-  await recordChange(trx, { kind: ChangeKind.staff, action, schoolId, entityId: id, actorId: actor.userId, at: now.toISOString(), wholeSchool: true });
+  await recordChange(trx, {
+    kind: ChangeKind.staff,
+    action,
+    schoolId,
+    entityId: id,
+    actorId: actor.userId,
+    at: now.toISOString(),
+    wholeSchool: true,
+  });
 }
 
 export async function createStaff(deps: Deps, actor: Actor, schoolId: string, input: StaffCreate): Promise<StaffMember> {

@@ -14,13 +14,13 @@ import type { Db } from '../../db/connect.js';
 import type { Deps } from '../../lib/deps.js';
 import { conflict, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
+import { foldForSearch, searchTextOf } from '../../lib/search-text.js';
 import { AuditAction, recordAudit } from '../audit/audit.service.js';
 import { ChangeKind, recordChange } from '../changes/changes.service.js';
 import { findSchools } from './lookups.repository.js';
 import { applyMovement } from './movements.service.js';
 import { changedColumns, requirePermissionOverStudent, schoolToday } from './people.common.js';
 import { presentStudent, presentStudentListItem } from './people.presenter.js';
-import { foldForSearch, searchTextOf } from './people.search.js';
 import type { StudentsTable } from './people.table.js';
 import * as repo from './students.repository.js';
 

@@ -6,10 +6,11 @@ import type { Db } from '../../db/connect.js';
 import type { Deps } from '../../lib/deps.js';
 import { notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
+import { foldForSearch, searchTextOf } from '../../lib/search-text.js';
 import { AuditAction, recordAudit } from '../audit/audit.service.js';
 import { workingCalendarFor } from './calendar.service.js';
 import { nextDeadline, yearsFor } from './deadlines.js';
-import { fold, referenceNotFound, registerNumber, schoolToday } from './service.common.js';
+import { referenceNotFound, registerNumber, schoolToday } from './service.common.js';
 import { presentApplicationDetail, presentApplicationSummary } from './service.presenter.js';
 import * as repo from './service.repository.js';
 
@@ -48,7 +49,7 @@ export async function checkLinks(db: Db, actor: Actor, schoolId: string, links: 
 }
 
 function searchText(number: string, r: { parentSurname: string; parentName: string; parentPatronymic: string; childFullName: string }) {
-  return fold([number, r.parentSurname, r.parentName, r.parentPatronymic, r.childFullName].join(' '));
+  return searchTextOf(number, r.parentSurname, r.parentName, r.parentPatronymic, r.childFullName);
 }
 
 /** Presents one application with its next deadline, computed on the school's working-day calendar. */
@@ -151,7 +152,7 @@ export async function listApplicationRegister(
   q: ApplicationQuery,
 ): Promise<ApplicationSummary[]> {
   requireSchoolPermission(actor, schoolId, Permission.applicationRead);
-  const rows = await repo.listApplications(deps.db, deps.dialect, schoolId, { ...q, name: q.name ? fold(q.name.trim()) : undefined });
+  const rows = await repo.listApplications(deps.db, deps.dialect, schoolId, { ...q, name: q.name ? foldForSearch(q.name) : undefined });
   const calendar = await workingCalendarFor(deps.db, schoolId, yearsFor(rows.map((r) => r.registered_on)));
   const today = await schoolToday(deps, schoolId);
   await recordAudit(deps.db, actor, deps.clock.now(), {

@@ -29,11 +29,6 @@ export function referenceNotFound(actor: Actor, what: MessageKey, field: string)
   return new AppError(422, 'invalid', 'error.referenceNotFound', { what: translate(actor.locale, what) }, { field });
 }
 
-/** Lower-cased, ё folded: search works the same on SQLite (ASCII-only LIKE folding) and PostgreSQL. */
-export function fold(text: string): string {
-  return text.toLowerCase().replace(/ё/g, 'е');
-}
-
 export function fullName(surname: string, name: string, patronymic: string): string {
   return [surname, name, patronymic].filter((p) => p.trim() !== '').join(' ');
 }
