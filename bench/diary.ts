@@ -32,12 +32,12 @@ const SECONDS = option('seconds', 10);
 const WARMUP_SECONDS = 2;
 const PARENTS = option('parents', 200);
 const CONNECTIONS = 50;
-const PG_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+export const PG_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const DATA_DIR = path.resolve('bench/.data');
 /** Bump when the generator changes, so a cached dataset is rebuilt. */
 const DATASET_VERSION = 2;
 
-interface Measured {
+export interface Measured {
   rps: number;
   p50: number;
   p99: number;
@@ -45,7 +45,7 @@ interface Measured {
   bytes: number;
 }
 
-function measured(r: autocannon.Result): Measured {
+export function measured(r: autocannon.Result): Measured {
   return {
     rps: Math.round(r.requests.average),
     p50: r.latency.p50,
@@ -55,7 +55,7 @@ function measured(r: autocannon.Result): Measured {
   };
 }
 
-async function sqliteDataset(schools: number): Promise<string> {
+export async function sqliteDataset(schools: number): Promise<string> {
   const file = path.join(DATA_DIR, `diary-v${DATASET_VERSION}-${schools}.db`);
   if (fs.existsSync(file) && fs.existsSync(`${file}.done`)) return file;
   fs.mkdirSync(DATA_DIR, { recursive: true });
@@ -78,7 +78,7 @@ async function sqliteDataset(schools: number): Promise<string> {
   return file;
 }
 
-async function postgresDataset(schools: number): Promise<string> {
+export async function postgresDataset(schools: number): Promise<string> {
   const schema = `bench_diary_v${DATASET_VERSION}_${schools}`;
   const admin = new pg.Client({ connectionString: PG_URL });
   await admin.connect();
@@ -104,7 +104,7 @@ async function postgresDataset(schools: number): Promise<string> {
   return schema;
 }
 
-async function startChild(args: string[], label = 'bare'): Promise<{ child: ChildProcess; origin: string }> {
+export async function startChild(args: string[], label = 'bare'): Promise<{ child: ChildProcess; origin: string }> {
   const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production' };
   // One profile per run: "diary.cpuprofile" becomes "diary-sqlite-20-schools.cpuprofile" and so on.
   const profile = process.env.BENCH_CPU_PROFILE;
@@ -125,7 +125,7 @@ async function startChild(args: string[], label = 'bare'): Promise<{ child: Chil
   return { child, origin: `http://127.0.0.1:${port}` };
 }
 
-function stop(child: ChildProcess): Promise<void> {
+export function stop(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => {
     child.once('exit', () => resolve());
     child.kill('SIGTERM');
@@ -133,7 +133,7 @@ function stop(child: ChildProcess): Promise<void> {
 }
 
 /** The (cookie, path) pairs to read: each signed-in parent's children × every week of the year. */
-async function targets(handle: DbHandle, count: number): Promise<Array<{ cookie: string; path: string }>> {
+export async function targets(handle: DbHandle, count: number): Promise<Array<{ cookie: string; path: string }>> {
   const parents = (await benchParents(handle.db))
     .filter((_, i, all) => i % Math.max(1, Math.floor(all.length / count)) === 0)
     .slice(0, count);
@@ -157,7 +157,7 @@ async function targets(handle: DbHandle, count: number): Promise<Array<{ cookie:
   return out;
 }
 
-async function warm(origin: string, list: Array<{ cookie: string; path: string }>): Promise<number> {
+export async function warm(origin: string, list: Array<{ cookie: string; path: string }>): Promise<number> {
   // Every (child, week) once, so the measured run sees the steady state of a running server.
   let next = 0;
   let failures = 0;
@@ -173,7 +173,7 @@ async function warm(origin: string, list: Array<{ cookie: string; path: string }
   return failures;
 }
 
-async function load(origin: string, list: Array<{ cookie: string; path: string }>, seconds: number): Promise<Measured> {
+export async function load(origin: string, list: Array<{ cookie: string; path: string }>, seconds: number): Promise<Measured> {
   let seed = 12345;
   const pick = () => {
     seed = (seed * 1103515245 + 12345) & 0x7fffffff;
