@@ -7,7 +7,7 @@ import { loadConfig } from '../config.js';
 import type { Db } from '../db/connect.js';
 import { FixedClock } from '../lib/clock.js';
 import { isoWeekday } from '../lib/dates.js';
-import { verifyPassword } from '../modules/auth/password.js';
+import { verifyPassword } from '../modules/auth/auth.service.js';
 import { createTestDatabase } from '../test/database.js';
 import { makeSchoolWorld } from '../test/factories.js';
 import { createTestApp, type TestApp } from '../test/harness.js';

@@ -31,6 +31,23 @@ export function isoWeekday(isoDate: string): number {
   return day === 0 ? 7 : day;
 }
 
+/** The later / earlier of two YYYY-MM-DD dates (text order is date order). */
+export const laterDate = (a: string, b: string): string => (a.localeCompare(b) >= 0 ? a : b);
+export const earlierDate = (a: string, b: string): string => (a.localeCompare(b) <= 0 ? a : b);
+
+const mondays = new Map<string, string>();
+
+/** The Monday of a date's ISO week; remembered, since every diary read asks it (dates are few). */
+export function weekStart(date: string): string {
+  let monday = mondays.get(date);
+  if (monday === undefined) {
+    monday = addDays(date, 1 - isoWeekday(date));
+    if (mondays.size >= 10_000) mondays.clear();
+    mondays.set(date, monday);
+  }
+  return monday;
+}
+
 export function isValidTimeZone(tz: string): boolean {
   try {
     new Intl.DateTimeFormat('en', { timeZone: tz });

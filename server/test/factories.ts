@@ -2,7 +2,7 @@ import type { Role } from '../../contract/roles.js';
 import { CHILD_CONSENT_FIELDS, CONSENT_PURPOSES, PARENT_CONSENT_FIELDS } from '../../contract/schemas/service.js';
 import type { Db } from '../db/connect.js';
 import { newId } from '../lib/ids.js';
-import { hashPassword } from '../modules/auth/password.js';
+import { hashPassword } from '../modules/auth/auth.service.js';
 
 export const TEST_PASSWORD = 'test-password-1';
 let passwordHash: Promise<string> | undefined;

@@ -9,6 +9,9 @@ import { AuditAction, recordAudit } from '../audit/audit.service.js';
 import * as repo from './auth.repository.js';
 import { decoyPasswordHash, hashPassword, isAcceptablePassword, verifyPassword } from './password.js';
 
+/** Password hashing, for test factories and the demo generator that create accounts directly. */
+export { hashPassword, verifyPassword } from './password.js';
+
 const ACCOUNT_MAX_FAILURES = 5;
 const ADDRESS_MAX_FAILURES = 30;
 const THROTTLE_WINDOW_MS = 15 * 60_000;

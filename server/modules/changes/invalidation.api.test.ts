@@ -2,9 +2,9 @@ import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MATRIX_CASES } from '../../access/matrix/cases.js';
 import type { MatrixCase, MatrixRole, MatrixWorld } from '../../access/matrix/types.js';
+import { weekStart } from '../../lib/dates.js';
 import { makeParent, makeSchoolWorld, TEST_PASSWORD } from '../../test/factories.js';
 import { type Client, createTestApp, type TestApp } from '../../test/harness.js';
-import { weekStart } from '../timetable/lesson-derivation.js';
 
 /**
  * Every write route of the route matrix, performed on node A, against the prepared diary weeks and

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/connect.js';
-import { weekStart } from '../timetable/lesson-derivation.js';
+import { weekStart } from '../../lib/dates.js';
 
 /**
  * Invalidation of prepared diary weeks, correct across several app nodes: every write that changes

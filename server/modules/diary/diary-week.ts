@@ -1,11 +1,10 @@
 import { type Locale, translate } from '../../../contract/i18n/index.js';
 import type { DiaryDay, DiaryGrade, DiaryLesson, DiaryWeek } from '../../../contract/schemas/diary.js';
 import type { AttendanceMark } from '../../../contract/schemas/journal.js';
-import { addDays, isoWeekday } from '../../lib/dates.js';
+import { addDays, isoWeekday, weekStart } from '../../lib/dates.js';
 import type { Deps } from '../../lib/deps.js';
-import { workTypeNameKey } from '../journal/scales.js';
-import { slotKey, weekStart } from '../timetable/lesson-derivation.js';
-import { type CurriculumRow, deriveSlots, loadCurricula } from '../timetable/timetable.service.js';
+import { workTypeNameKey } from '../journal/grading-settings.service.js';
+import { type CurriculumRow, deriveSlots, loadCurricula, slotKey } from '../timetable/timetable.service.js';
 import * as repo from './diary.repository.js';
 import { ALL } from './diary-stamps.js';
 

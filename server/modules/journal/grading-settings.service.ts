@@ -11,6 +11,9 @@ import { ChangeKind, recordChange } from '../changes/changes.service.js';
 import * as repo from './journal.repository.js';
 import { ensureWorkTypes, presentWorkType, scalesOf, whatMissing } from './journal-context.js';
 
+/** The message key naming a work type: the diary shows it beside each grade. */
+export { workTypeNameKey } from './scales.js';
+
 /** The school's grade scales (built-in and its own) and which one is the default (R3.2). */
 export async function listScales(deps: Deps, actor: Actor, schoolId: string): Promise<{ defaultScale: string; items: GradeScale[] }> {
   requireSchoolPermission(actor, schoolId, Permission.schoolRead);

@@ -3,11 +3,12 @@ import { Role } from '../../../contract/roles.js';
 import type { Average, JournalLesson, JournalPage } from '../../../contract/schemas/journal.js';
 import type { Actor } from '../../access/actor.js';
 import { journalAccess, requireSchoolPermission, rolesInSchool } from '../../access/policy.js';
+import { earlierDate, laterDate } from '../../lib/dates.js';
 import type { Deps } from '../../lib/deps.js';
 import { AuditAction } from '../audit/audit.service.js';
 import { schoolToday } from '../school/school.service.js';
-import { assignPlanTopics, earlierDate, laterDate, slotKey } from '../timetable/lesson-derivation.js';
-import { deriveSlots, loadCurricula } from '../timetable/timetable.service.js';
+import { assignPlanTopics } from '../timetable/thematic-plan.service.js';
+import { deriveSlots, loadCurricula, slotKey } from '../timetable/timetable.service.js';
 import { ownScaleOf, pickItemScale, scaleOfItem } from './curriculum-scales.service.js';
 import * as repo from './journal.repository.js';
 import {

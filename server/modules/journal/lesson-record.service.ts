@@ -1,12 +1,11 @@
 import type { LessonRecord } from '../../../contract/schemas/journal.js';
 import type { Actor } from '../../access/actor.js';
 import { runWrite } from '../../db/group-commit.js';
-import { addDays } from '../../lib/dates.js';
+import { addDays, earlierDate } from '../../lib/dates.js';
 import type { Deps } from '../../lib/deps.js';
 import { conflict, notFound } from '../../lib/errors.js';
 import { AuditAction, recordAudit } from '../audit/audit.service.js';
 import { ChangeKind, recordChange } from '../changes/changes.service.js';
-import { earlierDate } from '../timetable/lesson-derivation.js';
 import { deriveSlots } from '../timetable/timetable.service.js';
 import * as repo from './journal.repository.js';
 import {

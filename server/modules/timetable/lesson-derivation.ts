@@ -102,24 +102,6 @@ export function sortSlots<T extends { date: string; lessonNumber: number; curric
   );
 }
 
-/** The later / earlier of two YYYY-MM-DD dates (text order is date order). */
-export const laterDate = (a: string, b: string): string => (a.localeCompare(b) >= 0 ? a : b);
-export const earlierDate = (a: string, b: string): string => (a.localeCompare(b) <= 0 ? a : b);
-
-/** Monday of the ISO week holding the date. */
-const mondays = new Map<string, string>();
-
-/** The Monday of a date's week; remembered, since every diary read asks it (dates are few). */
-export function weekStart(date: string): string {
-  let monday = mondays.get(date);
-  if (monday === undefined) {
-    monday = addDays(date, 1 - isoWeekday(date));
-    if (mondays.size >= 10_000) mondays.clear();
-    mondays.set(date, monday);
-  }
-  return monday;
-}
-
 /**
  * The thematic plan's topic of each lesson (R2.3): items are expanded by their hours and laid onto
  * the held lessons in date order, the n-th plan hour on the n-th lesson. Returns topic and

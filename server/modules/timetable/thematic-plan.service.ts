@@ -9,6 +9,9 @@ import { ChangeKind, recordChange } from '../changes/changes.service.js';
 import { parsePlanFile } from './thematic-plan.parse.js';
 import * as repo from './timetable.repository.js';
 
+/** Which plan topic lands on which held lesson: the journal page shows it. */
+export { assignPlanTopics } from './lesson-derivation.js';
+
 async function factsOf(deps: Deps, schoolId: string, curriculumId: string): Promise<CurriculumFacts> {
   const item = await repo.findCurriculum(deps.db, schoolId, curriculumId);
   if (!item) throw notFound();

@@ -4,17 +4,19 @@ import type { DerivedLesson, TimetableChange, TimetableEntry } from '../../../co
 import type { Actor } from '../../access/actor.js';
 import { requireSchoolPermission } from '../../access/policy.js';
 import { isUniqueViolation } from '../../db/dialect.js';
-import { addDays } from '../../lib/dates.js';
+import { addDays, weekStart } from '../../lib/dates.js';
 import type { Deps } from '../../lib/deps.js';
 import { type AppError, conflict, invalid, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { AuditAction, recordAudit } from '../audit/audit.service.js';
 import { ChangeKind, recordChange } from '../changes/changes.service.js';
 import { schoolToday } from '../school/school.service.js';
-import { type DerivedSlot, deriveLessons, type SchoolDayTest, slotKey, sortSlots, weekStart } from './lesson-derivation.js';
+import { type DerivedSlot, deriveLessons, type SchoolDayTest, slotKey, sortSlots } from './lesson-derivation.js';
 import type { CurriculumRow } from './timetable.repository.js';
 import * as repo from './timetable.repository.js';
 
+/** The key of one lesson slot (item, date, lesson number): the journal and the diary match their rows by it. */
+export { slotKey } from './lesson-derivation.js';
 export type { CurriculumRow } from './timetable.repository.js';
 
 type MissingWhat = 'timetable.what.curriculum' | 'timetable.what.teacher' | 'timetable.what.lessonNumber' | 'timetable.what.class';
