@@ -11,6 +11,7 @@ import { SchoolShell } from './shell/AppShell';
 // Each page below is its own chunk (see lazy-page.tsx).
 const AuditPage = lazyPage(() => import('../features/audit/AuditPage'), 'AuditPage');
 const JournalPage = lazyPage(() => import('../features/journal/JournalPage'), 'JournalPage');
+const ThematicPlanPage = lazyPage(() => import('../features/journal/ThematicPlanPage'), 'ThematicPlanPage');
 const GradingSettingsPage = lazyPage(() => import('../features/journal/GradingSettingsPage'), 'GradingSettingsPage');
 const ParentsPage = lazyPage(() => import('../features/people/ParentsPage'), 'ParentsPage');
 const StaffPage = lazyPage(() => import('../features/people/StaffPage'), 'StaffPage');
@@ -44,6 +45,7 @@ const routes: RouteObject[] = [
       { path: 'home/:role', element: <RoleHome /> },
       { path: 'audit', element: <AuditPage /> },
       { path: 'journal/:curriculumId?', element: <JournalPage /> },
+      { path: 'journal/:curriculumId/plan', element: <ThematicPlanPage /> },
       { path: 'timetable', element: <TimetablePage /> },
       { path: 'grading', element: <GradingSettingsPage /> },
       // Eager, unlike the staff pages below: most users open the diary, and a chunk of its own cost a

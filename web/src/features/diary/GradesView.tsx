@@ -1,6 +1,7 @@
 import type { MessageKey } from '@contract/i18n/translate';
 import { useId, useState } from 'react';
 import { useSearchParams } from 'react-router';
+import { PeriodMarkExplanation } from '../../components/PeriodMarkExplanation';
 import { ErrorNotice } from '../../components/status';
 import { formatShortDate, numberFormat } from '../../lib/dates';
 import { type Translate, useLocale, useT } from '../../lib/i18n';
@@ -188,6 +189,13 @@ function SubjectCard({
           <dd>{subject.missed}</dd>
         </div>
       </dl>
+      {subject.explanation && subject.explanation.grades.length > 0 ? (
+        // «Why this period mark?»: the same explanation the journal gives (R4.1).
+        <details className="diary-explain" data-testid="diary-period-mark">
+          <summary>{t('periodMark.open')}</summary>
+          <PeriodMarkExplanation explanation={subject.explanation} />
+        </details>
+      ) : null}
     </li>
   );
 }

@@ -422,7 +422,21 @@ const JournalRow = memo(function JournalRow({
       <td className="journal-table__stat">{formatAverage(state.average?.plain)}</td>
       <td className="journal-table__stat">{formatAverage(state.average?.weighted)}</td>
       <td className="journal-table__stat journal-table__proposed">
-        {state.average?.proposed ? gradeLabel(t, state.average.proposed) : ''}
+        {state.average?.proposed ? (
+          // «Why this period mark?»: opens the period dialog, which explains the proposal (R4.1).
+          <button
+            type="button"
+            className="journal-explain"
+            title={t('periodMark.open')}
+            data-testid="explain-proposed"
+            onMouseDown={(e) => e.preventDefault()}
+            onClick={() => onPointer(row, periodCol, true)}
+          >
+            {gradeLabel(t, state.average.proposed)}
+          </button>
+        ) : (
+          ''
+        )}
       </td>
       {/* biome-ignore lint/a11y/useAriaPropsSupportedByRole: a td of a role=grid table is a gridcell, which takes aria-selected */}
       <td

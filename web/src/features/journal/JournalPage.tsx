@@ -25,6 +25,7 @@ import { LessonPanel } from './LessonPanel';
 import { Modal } from './Modal';
 import { OverrideReason } from './OverrideReason';
 import { PeriodCloseButton } from './PeriodClose';
+import { PeriodMarkSection } from './PeriodMarkSection';
 import { startColumn } from './start-column';
 import { useJournalWriter } from './use-journal-writer';
 import './journal.css';
@@ -194,6 +195,14 @@ function JournalView({
             {t('journalWeb.journal.print')}
           </button>
           {page.data && can(school, Permission.periodClose) ? <PeriodCloseButton schoolId={schoolId} period={page.data.period} /> : null}
+          <Link
+            className="button button--secondary"
+            to={schoolPath(schoolId, `journal/${encodeURIComponent(curriculumId)}/plan`)}
+            title={t('planWeb.open.title')}
+            data-testid="plan-link"
+          >
+            {t('planWeb.open')}
+          </Link>
         </div>
       </div>
       {page.isPending ? (
@@ -378,6 +387,13 @@ function PeriodDialog({
           onSave={(value, reason) => void writer.savePeriodGrade(student.id, value, reason)}
         />
       ) : null}
+      <PeriodMarkSection
+        schoolId={schoolId}
+        curriculumId={page.curriculum.id}
+        studentId={student.id}
+        periodId={page.period.id}
+        revision={`${row.average?.count ?? 0}:${row.average?.weighted ?? ''}:${row.average?.proposed ?? ''}`}
+      />
       <section className="journal-dialog__section">
         <h3>{t('journalWeb.cell.history')}</h3>
         <HistoryList
