@@ -1,4 +1,4 @@
-import { slotKey } from '../timetable/lesson-derivation.js';
+import { slotKey } from '../timetable/timetable.service.js';
 
 /** A lesson of a journal page: held by the timetable, or kept because it holds records. */
 export interface HeldLesson {
