@@ -25,60 +25,11 @@ export function PeriodMarkExplanation({ explanation: e }: { explanation: Explana
     const key = SPECIAL[v];
     return key ? t(key) : v;
   };
-  return (
-    <div className="period-mark" data-testid="period-mark-explanation">
-      <p className="muted">{t('periodMark.intro')}</p>
-      {e.grades.length > 0 ? (
-        <div className="period-mark__scroll">
-          <table className="table period-mark__table">
-            <caption className="visually-hidden">{t('periodMark.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('periodMark.date')}</th>
-                <th scope="col">{t('periodMark.grade')}</th>
-                <th scope="col">{t('periodMark.workType')}</th>
-                <th scope="col" className="period-mark__num">
-                  {t('periodMark.weight')}
-                </th>
-                <th scope="col" className="period-mark__num">
-                  {t('periodMark.product')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {e.grades.map((g) => (
-                <tr key={g.id} className={g.product === null ? 'period-mark__skipped' : undefined}>
-                  <td>{formatShortDate(locale, g.date)}</td>
-                  <td>{value(g.value)}</td>
-                  <td>{g.workTypeName}</td>
-                  <td className="period-mark__num">{decimal.format(g.weight)}</td>
-                  <td className="period-mark__num">
-                    {g.product === null ? (
-                      <span className="muted">{t('periodMark.notCounted')}</span>
-                    ) : (
-                      `${decimal.format(g.numeric ?? 0)} × ${decimal.format(g.weight)} = ${decimal.format(g.product)}`
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-            {e.count > 0 ? (
-              <tfoot>
-                <tr>
-                  <th scope="row" colSpan={3}>
-                    {t('periodMark.total')}
-                  </th>
-                  <td className="period-mark__num">{decimal.format(e.weightSum ?? 0)}</td>
-                  <td className="period-mark__num">{decimal.format(e.productSum ?? 0)}</td>
-                </tr>
-              </tfoot>
-            ) : null}
-          </table>
-        </div>
-      ) : null}
-      {e.weighted === null ? (
-        <p>{t('periodMark.none')}</p>
-      ) : (
+  const steps =
+    e.weighted === null ? (
+      <p>{t('periodMark.none')}</p>
+    ) : (
+      <>
         <ol className="period-mark__steps">
           <li data-testid="period-mark-weighted">
             {t('periodMark.weighted', {
@@ -87,11 +38,6 @@ export function PeriodMarkExplanation({ explanation: e }: { explanation: Explana
               average: twoPlaces.format(e.weighted),
             })}
           </li>
-          {e.plain !== null ? (
-            <li className="muted">
-              {t('periodMark.plain', { sum: decimal.format(e.valueSum ?? 0), count: e.count, average: twoPlaces.format(e.plain) })}
-            </li>
-          ) : null}
           <li className="muted">{t('periodMark.rounding')}</li>
           {e.rounded !== null ? (
             <li>
@@ -102,11 +48,62 @@ export function PeriodMarkExplanation({ explanation: e }: { explanation: Explana
               })}
             </li>
           ) : null}
-          <li className="period-mark__proposed" data-testid="period-mark-proposed">
-            {e.proposed === null ? t('periodMark.noProposal') : t('periodMark.proposed', { scale: e.scaleName, value: value(e.proposed) })}
-          </li>
         </ol>
-      )}
+        <p className="period-mark__proposed" data-testid="period-mark-proposed">
+          {e.proposed === null ? t('periodMark.noProposal') : t('periodMark.proposed', { scale: e.scaleName, value: value(e.proposed) })}
+        </p>
+        {e.plain !== null ? (
+          <p className="muted">
+            {t('periodMark.plain', { sum: decimal.format(e.valueSum ?? 0), count: e.count, average: twoPlaces.format(e.plain) })}
+          </p>
+        ) : null}
+      </>
+    );
+  return (
+    <div className="period-mark" data-testid="period-mark-explanation">
+      <p className="muted">{t('periodMark.intro')}</p>
+      {steps}
+      {e.grades.length > 0 ? (
+        <div className="period-mark__scroll">
+          <table className="table period-mark__table">
+            <caption className="visually-hidden">{t('periodMark.caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('periodMark.date')}</th>
+                <th scope="col">{t('periodMark.workType')}</th>
+                <th scope="col" className="period-mark__num">
+                  {t('periodMark.product')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {e.grades.map((g) => (
+                <tr key={g.id} className={g.product === null ? 'period-mark__skipped' : undefined}>
+                  <td>{formatShortDate(locale, g.date)}</td>
+                  <td>{g.workTypeName}</td>
+                  <td className="period-mark__num">
+                    {g.product === null
+                      ? `${value(g.value)} — ${t('periodMark.notCounted')}`
+                      : `${value(g.value)} × ${decimal.format(g.weight)} = ${decimal.format(g.product)}`}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+            {e.count > 0 ? (
+              <tfoot>
+                <tr>
+                  <th scope="row" colSpan={2}>
+                    {t('periodMark.total')}
+                  </th>
+                  <td className="period-mark__num">
+                    {t('periodMark.totals', { weights: decimal.format(e.weightSum ?? 0), products: decimal.format(e.productSum ?? 0) })}
+                  </td>
+                </tr>
+              </tfoot>
+            ) : null}
+          </table>
+        </div>
+      ) : null}
       {e.excluded > 0 ? <p className="muted">{t('periodMark.excluded', { count: e.excluded })}</p> : null}
       <p className="muted">{t('periodMark.teacherDecides')}</p>
     </div>
