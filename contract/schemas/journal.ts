@@ -157,6 +157,14 @@ export const GradeSchema = Type.Object({
 });
 export type Grade = Static<typeof GradeSchema>;
 
+/**
+ * Headers of a journal save: an `Idempotency-Key` the client makes once per save and sends again
+ * when it retries, so a save whose answer was lost is never stored twice.
+ */
+export const SaveHeaders = Type.Object({
+  'idempotency-key': Type.Optional(Type.String({ minLength: 8, maxLength: 100, pattern: '^[A-Za-z0-9_-]+$' })),
+});
+
 export const GradeCreateBody = Type.Object(
   {
     studentId: Id,

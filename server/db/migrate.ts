@@ -8,6 +8,7 @@ import * as m004 from './migrations/004-service.js';
 import * as m005 from './migrations/005-diary.js';
 import * as m006 from './migrations/006-changes.js';
 import * as m007 from './migrations/007-curriculum-scale.js';
+import * as m009 from './migrations/009-journal-saves.js';
 
 // Listed explicitly (not read from disk) so the bundle and the tests see exactly the same set.
 const migrations: Record<string, Migration> = {
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   '005-diary': m005,
   '006-changes': m006,
   '007-curriculum-scale': m007,
+  '009-journal-saves': m009,
 };
 
 class ListedMigrations implements MigrationProvider {

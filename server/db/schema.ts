@@ -9,6 +9,7 @@ import type {
   GradesTable,
   JournalHistoryTable,
   JournalSettingsTable,
+  JournalSavesTable,
   JournalStampsTable,
   LessonAttachmentsTable,
   LessonsTable,
@@ -50,6 +51,7 @@ export interface Database {
   operators: OperatorsTable;
   change_log: ChangeLogTable;
   journal_stamps: JournalStampsTable;
+  journal_saves: JournalSavesTable;
   schools: SchoolsTable;
   users: UsersTable;
   role_assignments: RoleAssignmentsTable;

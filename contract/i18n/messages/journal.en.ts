@@ -34,6 +34,8 @@ export const en: Record<keyof typeof ru, string> = {
   'journal.workType.essay': 'Essay',
 
   'error.journal.stale': 'Someone else has already changed this record. The current value is shown; enter yours again if needed.',
+  'error.journal.idempotencyKeyReused': 'This retry key was already used for a different save. Reload the page and enter the value again.',
+  'error.journal.itemReassigned': 'This subject has been handed to another teacher. Reload the page.',
   'error.journal.studentNotOnRoster': 'The student is not in this class or group on the lesson date.',
   'error.journal.scaleNotOfItem': 'This subject is graded on the scale "{scale}"; another scale cannot be used here.',
   'error.journal.valueNotInScale': 'There is no grade "{value}" in the scale "{scale}".',

@@ -32,6 +32,8 @@ export const ru = {
   'journal.workType.essay': 'Сочинение',
 
   'error.journal.stale': 'Эту запись уже изменил другой пользователь. Текущее значение показано; повторите ввод, если нужно.',
+  'error.journal.idempotencyKeyReused': 'Этот ключ повторной отправки уже использован для другой записи. Обновите страницу и повторите ввод.',
+  'error.journal.itemReassigned': 'Этот предмет уже передан другому учителю. Обновите страницу.',
   'error.journal.studentNotOnRoster': 'Ученик не числится в этом классе или группе на дату урока.',
   'error.journal.scaleNotOfItem': 'Этот предмет оценивается по шкале «{scale}»; другую шкалу здесь выбрать нельзя.',
   'error.journal.valueNotInScale': 'Оценки «{value}» нет в шкале «{scale}».',

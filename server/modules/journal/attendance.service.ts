@@ -9,7 +9,9 @@ import { newId } from '../../lib/ids.js';
 import { AuditAction, recordAudit } from '../audit/audit.service.js';
 import { ChangeKind, recordChange } from '../changes/changes.service.js';
 import * as repo from './journal.repository.js';
-import { guardLockOn, openJournal, presentAttendance, requireLesson, requireLessonWrite, requireOnRoster } from './journal-context.js';
+import { openJournal, presentAttendance, requireInYear, requireLessonWrite } from './journal-context.js';
+import { claimSaveKey, lostRaceTo, savedUnder, saveKeyOf } from './save-keys.js';
+import { guardWrite } from './write-guard.js';
 
 async function current(db: Db, schoolId: string, curriculumId: string, date: string, lessonNumber: number, studentId: string) {
   const lesson = await repo.findLessonByKey(db, schoolId, curriculumId, date, lessonNumber);
@@ -29,22 +31,39 @@ export async function setAttendance(
   schoolId: string,
   curriculumId: string,
   body: { studentId: string; date: string; lessonNumber: number; mark: AttendanceMark | null; version: number; reason?: string },
+  options: { idempotencyKey?: string } = {},
 ): Promise<Attendance | null> {
+  const key = saveKeyOf(actor, options.idempotencyKey, `attendance:${schoolId}:${curriculumId}`, body);
+  const replay = async () => {
+    const now = await current(deps.db, schoolId, curriculumId, body.date, body.lessonNumber, body.studentId);
+    return now ? presentAttendance(now) : null;
+  };
+  if (key && (await savedUnder(deps.db, key))) return replay();
   const ctx = await openJournal(deps, actor, schoolId, curriculumId);
   await requireLessonWrite(deps, ctx, body.date, body.lessonNumber);
-  await requireLesson(deps, ctx, body.date, body.lessonNumber);
-  await requireOnRoster(deps, ctx, body.studentId, body.date);
+  requireInYear(ctx, body.date);
   const existing = await current(deps.db, schoolId, curriculumId, body.date, body.lessonNumber, body.studentId);
   if ((existing?.version ?? 0) !== body.version) throw staleWith(existing);
   if (!existing && body.mark === null) return null;
   if (existing && existing.mark === body.mark) return presentAttendance(existing);
-  const reason = await guardLockOn(deps, ctx, body.date, body.reason);
   const now = deps.clock.now();
   const at = now.toISOString();
   const id = existing?.id ?? newId();
   try {
     await runWrite(deps, async (trx) => {
-      const lesson = await repo.ensureLesson(trx, schoolId, curriculumId, body.date, body.lessonNumber, at, actor.userId);
+      if (key) await claimSaveKey(trx, key, schoolId, id, now);
+      // The lesson, the roster and a closed period are checked in the transaction (one query).
+      const guarded = await guardWrite(deps, trx, ctx, {
+        studentId: body.studentId,
+        date: body.date,
+        lessonNumber: body.lessonNumber,
+        workTypeId: null,
+        reason: body.reason,
+      });
+      const reason = guarded.reason;
+      const lesson = guarded.lessonId
+        ? { id: guarded.lessonId }
+        : await repo.ensureLesson(trx, schoolId, curriculumId, body.date, body.lessonNumber, at, actor.userId);
       let action: 'create' | 'update' | 'delete';
       if (!existing) {
         action = 'create';
@@ -119,6 +138,7 @@ export async function setAttendance(
       });
     });
   } catch (error) {
+    if (await lostRaceTo(deps.db, key, error)) return replay();
     // Two first marks for one cell raced: the loser hears about the winner's mark.
     if (isUniqueViolation(error))
       throw staleWith(await current(deps.db, schoolId, curriculumId, body.date, body.lessonNumber, body.studentId));

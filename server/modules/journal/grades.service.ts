@@ -7,24 +7,21 @@ import { conflict, invalid, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { AuditAction, recordAudit } from '../audit/audit.service.js';
 import { ChangeKind, recordChange } from '../changes/changes.service.js';
-import { scaleOfItem, scaleName } from './curriculum-scales.service.js';
+import { scaleName } from './curriculum-scales.service.js';
 import * as repo from './journal.repository.js';
 import {
-  ensureWorkTypes,
-  guardLockOn,
   type JournalContext,
   openJournal,
   presentGrade,
   requireInYear,
   requireItemWrite,
-  requireLesson,
   requireLessonWrite,
-  requireOnRoster,
   resolveScale,
   scalesOf,
-  whatMissing,
 } from './journal-context.js';
+import { claimSaveKey, lostRaceTo, savedUnder, saveKeyOf } from './save-keys.js';
 import { builtInScale } from './scales.js';
+import { guardWrite } from './write-guard.js';
 
 const snapshot = (g: { value: string; scale: string; work_type_id: string; comment: string }) => ({
   value: g.value,
@@ -35,8 +32,9 @@ const snapshot = (g: { value: string; scale: string; work_type_id: string; comme
 
 /**
  * A grade's value on its journal's scale (R3.2): the curriculum item's own, else the school's
- * default. «зач»/«незач» may be given on any item for one piece of work (never averaged); another
- * scale is refused. A changed grade may keep a value of the scale it was given on (`kept`).
+ * default (`ownCode`, read in the save's guard). «зач»/«незач» may be given on any item for one
+ * piece of work (never averaged); another scale is refused. A changed grade may keep a value of the
+ * scale it was given on (`kept`). `deps.db` is the save's transaction.
  */
 async function checkedValue(
   deps: Deps,
@@ -44,9 +42,10 @@ async function checkedValue(
   ctx: JournalContext,
   value: string,
   scaleCode: string | undefined,
+  ownCode: string,
   kept?: string,
 ) {
-  const own = await scaleOfItem(deps, actor, ctx.schoolId, ctx.item.id);
+  const own = builtInScale(ownCode) ?? (await resolveScale(deps, actor, ctx.schoolId, ownCode));
   let scale = own;
   if (scaleCode !== undefined && scaleCode !== own.code) {
     if (scaleCode !== BuiltInScale.passFail) throw invalid('error.journal.scaleNotOfItem', { scale: scaleName(actor, own) });
@@ -62,9 +61,9 @@ async function checkedValue(
   return { scale: scale.code, value: found.value, numeric: found.numeric };
 }
 
-async function checkedWorkType(deps: Deps, actor: Actor, schoolId: string, workTypeId: string) {
-  const types = await ensureWorkTypes(deps, schoolId);
-  if (!types.some((t) => t.id === workTypeId)) throw whatMissing(actor, 'journal.what.workType');
+/** What a grade save may be retried under: the header's key, bound to this request. */
+export interface SaveOptions {
+  idempotencyKey?: string;
 }
 
 /**
@@ -86,82 +85,151 @@ export async function createGrade(
     comment?: string;
     reason?: string;
   },
+  options: SaveOptions = {},
 ): Promise<Grade> {
+  const key = saveKeyOf(actor, options.idempotencyKey, `grade.create:${schoolId}:${curriculumId}`, body);
+  const earlier = key ? await savedUnder(deps.db, key) : undefined;
+  if (earlier) return replayGrade(deps, schoolId, earlier.entityId);
   const ctx = await openJournal(deps, actor, schoolId, curriculumId);
-  if (body.lessonNumber !== undefined) {
-    await requireLessonWrite(deps, ctx, body.date, body.lessonNumber);
-    await requireLesson(deps, ctx, body.date, body.lessonNumber);
-  } else {
-    requireItemWrite(ctx);
-    requireInYear(ctx, body.date);
-  }
-  await requireOnRoster(deps, ctx, body.studentId, body.date);
-  await checkedWorkType(deps, actor, schoolId, body.workTypeId);
-  const checked = await checkedValue(deps, actor, ctx, body.value, body.scale);
-  const reason = await guardLockOn(deps, ctx, body.date, body.reason);
+  if (body.lessonNumber !== undefined) await requireLessonWrite(deps, ctx, body.date, body.lessonNumber);
+  else requireItemWrite(ctx);
+  requireInYear(ctx, body.date);
   const id = newId();
   const now = deps.clock.now();
   const at = now.toISOString();
-  await runWrite(deps, async (trx) => {
-    const lesson =
-      body.lessonNumber === undefined
-        ? null
+  let saved: Grade | undefined;
+  try {
+    await runWrite(deps, async (trx) => {
+      if (key) await claimSaveKey(trx, key, schoolId, id, now);
+      const inTrx = { ...deps, db: trx };
+      let checked: Awaited<ReturnType<typeof checkedValue>> | undefined;
+      const guarded = await guardWrite(
+        deps,
+        trx,
+        ctx,
+        {
+          studentId: body.studentId,
+          date: body.date,
+          lessonNumber: body.lessonNumber ?? null,
+          workTypeId: body.workTypeId,
+          reason: body.reason,
+        },
+        async (code) => {
+          checked = await checkedValue(inTrx, actor, ctx, body.value, body.scale, code);
+        },
+      );
+      if (!checked) throw new Error('grade value not checked');
+      saved = await insertGrade(trx, actor, ctx, body, { id, at, now, checked, lessonId: guarded.lessonId, reason: guarded.reason });
+    });
+  } catch (error) {
+    const won = await lostRaceTo(deps.db, key, error);
+    if (won) return replayGrade(deps, schoolId, won.entityId);
+    throw error;
+  }
+  return saved as Grade;
+}
+
+/** The answer a retried save gets: the grade its key created or changed, as it is now. */
+async function replayGrade(deps: Deps, schoolId: string, gradeId: string | null): Promise<Grade> {
+  const row = gradeId ? await repo.findGrade(deps.db, schoolId, gradeId) : undefined;
+  if (!row) throw conflict('error.journal.stale', {}, { current: null });
+  return presentGrade(row);
+}
+
+/** The rows of a new grade, inside the save's transaction; answers the grade as written. */
+async function insertGrade(
+  trx: Db,
+  actor: Actor,
+  ctx: JournalContext,
+  body: { studentId: string; date: string; lessonNumber?: number; workTypeId: string; comment?: string },
+  w: {
+    id: string;
+    at: string;
+    now: Date;
+    checked: { value: string; numeric: number | null; scale: string };
+    lessonId: string | null;
+    reason: string | null;
+  },
+): Promise<Grade> {
+  const { schoolId } = ctx;
+  const curriculumId = ctx.item.id;
+  const { id, at, now, checked, reason } = w;
+  const lesson =
+    body.lessonNumber === undefined
+      ? null
+      : w.lessonId !== null
+        ? { id: w.lessonId }
         : await repo.ensureLesson(trx, schoolId, curriculumId, body.date, body.lessonNumber, at, actor.userId);
-    await trx
-      .insertInto('grades')
-      .values({
-        id,
-        school_id: schoolId,
-        curriculum_id: curriculumId,
-        lesson_id: lesson?.id ?? null,
-        student_id: body.studentId,
-        work_date: body.date,
-        value: checked.value,
-        numeric_value: checked.numeric,
-        scale: checked.scale,
-        work_type_id: body.workTypeId,
-        comment: body.comment ?? '',
-        version: 1,
-        entered_by: actor.userId,
-        entered_at: at,
-        updated_by: actor.userId,
-        updated_at: at,
-      })
-      .execute();
-    await repo.appendHistory(trx, {
-      schoolId,
-      curriculumId,
-      entity: 'grade',
-      entityId: id,
-      action: 'create',
-      studentId: body.studentId,
-      lessonId: lesson?.id ?? null,
-      oldValue: null,
-      newValue: { value: checked.value, scale: checked.scale, workTypeId: body.workTypeId, comment: body.comment ?? '' },
-      reason,
-      changedBy: actor.userId,
-      changedAt: at,
-    });
-    await recordChange(trx, {
-      kind: ChangeKind.grade,
-      action: 'create',
-      schoolId,
-      entityId: id,
-      actorId: actor.userId,
-      at,
-      students: [body.studentId],
-      curricula: [curriculumId],
-      dates: [body.date],
-    });
-    await recordAudit(trx, actor, now, {
-      schoolId,
-      action: AuditAction.create,
-      entity: 'grade',
-      entityId: id,
-      details: { curriculumId, ...(reason ? { closedPeriodReason: reason } : {}) },
-    });
+  await trx
+    .insertInto('grades')
+    .values({
+      id,
+      school_id: schoolId,
+      curriculum_id: curriculumId,
+      lesson_id: lesson?.id ?? null,
+      student_id: body.studentId,
+      work_date: body.date,
+      value: checked.value,
+      numeric_value: checked.numeric,
+      scale: checked.scale,
+      work_type_id: body.workTypeId,
+      comment: body.comment ?? '',
+      version: 1,
+      entered_by: actor.userId,
+      entered_at: at,
+      updated_by: actor.userId,
+      updated_at: at,
+    })
+    .execute();
+  await repo.appendHistory(trx, {
+    schoolId,
+    curriculumId,
+    entity: 'grade',
+    entityId: id,
+    action: 'create',
+    studentId: body.studentId,
+    lessonId: lesson?.id ?? null,
+    oldValue: null,
+    newValue: { value: checked.value, scale: checked.scale, workTypeId: body.workTypeId, comment: body.comment ?? '' },
+    reason,
+    changedBy: actor.userId,
+    changedAt: at,
   });
-  return presentGrade((await repo.findGrade(deps.db, schoolId, id)) as repo.GradeRow);
+  await recordChange(trx, {
+    kind: ChangeKind.grade,
+    action: 'create',
+    schoolId,
+    entityId: id,
+    actorId: actor.userId,
+    at,
+    students: [body.studentId],
+    curricula: [curriculumId],
+    dates: [body.date],
+  });
+  await recordAudit(trx, actor, now, {
+    schoolId,
+    action: AuditAction.create,
+    entity: 'grade',
+    entityId: id,
+    details: { curriculumId, ...(reason ? { closedPeriodReason: reason } : {}) },
+  });
+  return {
+    id,
+    studentId: body.studentId,
+    curriculumId,
+    lessonId: lesson?.id ?? null,
+    date: body.date,
+    lessonNumber: lesson ? (body.lessonNumber ?? null) : null,
+    value: checked.value,
+    numeric: checked.numeric,
+    scale: checked.scale,
+    workTypeId: body.workTypeId,
+    comment: body.comment ?? '',
+    version: 1,
+    enteredBy: actor.userId,
+    enteredAt: at,
+    updatedAt: at,
+  };
 }
 
 async function loadForChange(deps: Deps, actor: Actor, schoolId: string, gradeId: string) {
@@ -186,76 +254,108 @@ export async function updateGrade(
   schoolId: string,
   gradeId: string,
   body: { value?: string; workTypeId?: string; comment?: string; version: number; reason?: string },
+  options: SaveOptions = {},
 ): Promise<Grade> {
+  const key = saveKeyOf(actor, options.idempotencyKey, `grade.update:${schoolId}:${gradeId}`, body);
+  const earlier = key ? await savedUnder(deps.db, key) : undefined;
+  if (earlier) return replayGrade(deps, schoolId, earlier.entityId);
   const { grade, ctx } = await loadForChange(deps, actor, schoolId, gradeId);
   if (body.version !== grade.version) throw conflict('error.journal.stale', {}, { current: presentGrade(grade) });
-  if (body.workTypeId !== undefined) await checkedWorkType(deps, actor, schoolId, body.workTypeId);
-  const checked = body.value === undefined ? null : await checkedValue(deps, actor, ctx, body.value, undefined, grade.scale);
-  const reason = await guardLockOn(deps, ctx, grade.work_date, body.reason);
   const now = deps.clock.now();
   const at = now.toISOString();
+  try {
+    await runWrite(deps, async (trx) => {
+      if (key) await claimSaveKey(trx, key, schoolId, gradeId, now);
+      let checked: Awaited<ReturnType<typeof checkedValue>> | null = null;
+      const { reason } = await guardWrite(
+        deps,
+        trx,
+        ctx,
+        { studentId: null, date: grade.work_date, lessonNumber: null, workTypeId: body.workTypeId ?? null, reason: body.reason },
+        async (code) => {
+          if (body.value !== undefined)
+            checked = await checkedValue({ ...deps, db: trx }, actor, ctx, body.value, undefined, code, grade.scale);
+        },
+      );
+      await changeGrade(trx, actor, schoolId, grade, body, { at, now, checked, reason });
+    });
+  } catch (error) {
+    const won = await lostRaceTo(deps.db, key, error);
+    if (won) return replayGrade(deps, schoolId, won.entityId);
+    throw error;
+  }
+  return presentGrade((await repo.findGrade(deps.db, schoolId, gradeId)) as repo.GradeRow);
+}
+
+async function changeGrade(
+  trx: Db,
+  actor: Actor,
+  schoolId: string,
+  grade: repo.GradeRow,
+  body: { value?: string; workTypeId?: string; comment?: string; version: number },
+  w: { at: string; now: Date; checked: { value: string; numeric: number | null; scale: string } | null; reason: string | null },
+): Promise<void> {
+  const { at, now, checked, reason } = w;
+  const gradeId = grade.id;
   const next = {
     value: checked?.value ?? grade.value,
     scale: checked?.scale ?? grade.scale,
     work_type_id: body.workTypeId ?? grade.work_type_id,
     comment: body.comment ?? grade.comment,
   };
-  await runWrite(deps, async (trx) => {
-    const res = await trx
-      .updateTable('grades')
-      .set({
-        value: next.value,
-        numeric_value: checked ? checked.numeric : grade.numeric_value,
-        scale: next.scale,
-        work_type_id: next.work_type_id,
-        comment: next.comment,
-        version: grade.version + 1,
-        updated_by: actor.userId,
-        updated_at: at,
-      })
-      .where('id', '=', gradeId)
-      .where('school_id', '=', schoolId)
-      .where('version', '=', body.version)
-      .executeTakeFirst();
-    if (Number(res.numUpdatedRows) === 0) throw await stale(trx, schoolId, gradeId);
-    await repo.appendHistory(trx, {
-      schoolId,
-      curriculumId: grade.curriculum_id,
-      entity: 'grade',
-      entityId: gradeId,
-      action: 'update',
-      studentId: grade.student_id,
-      lessonId: grade.lesson_id,
-      oldValue: snapshot(grade),
-      newValue: snapshot(next),
-      reason,
-      changedBy: actor.userId,
-      changedAt: at,
-    });
-    await recordChange(trx, {
-      kind: ChangeKind.grade,
-      action: 'update',
-      schoolId,
-      entityId: gradeId,
-      actorId: actor.userId,
-      at,
-      students: [grade.student_id],
-      curricula: [grade.curriculum_id],
-      dates: [grade.work_date],
-    });
-    await recordAudit(trx, actor, now, {
-      schoolId,
-      action: AuditAction.update,
-      entity: 'grade',
-      entityId: gradeId,
-      details: {
-        curriculumId: grade.curriculum_id,
-        fields: Object.keys(body).filter((k) => k !== 'version' && k !== 'reason'),
-        ...(reason ? { closedPeriodReason: reason } : {}),
-      },
-    });
+  const res = await trx
+    .updateTable('grades')
+    .set({
+      value: next.value,
+      numeric_value: checked ? checked.numeric : grade.numeric_value,
+      scale: next.scale,
+      work_type_id: next.work_type_id,
+      comment: next.comment,
+      version: grade.version + 1,
+      updated_by: actor.userId,
+      updated_at: at,
+    })
+    .where('id', '=', gradeId)
+    .where('school_id', '=', schoolId)
+    .where('version', '=', body.version)
+    .executeTakeFirst();
+  if (Number(res.numUpdatedRows) === 0) throw await stale(trx, schoolId, gradeId);
+  await repo.appendHistory(trx, {
+    schoolId,
+    curriculumId: grade.curriculum_id,
+    entity: 'grade',
+    entityId: gradeId,
+    action: 'update',
+    studentId: grade.student_id,
+    lessonId: grade.lesson_id,
+    oldValue: snapshot(grade),
+    newValue: snapshot(next),
+    reason,
+    changedBy: actor.userId,
+    changedAt: at,
   });
-  return presentGrade((await repo.findGrade(deps.db, schoolId, gradeId)) as repo.GradeRow);
+  await recordChange(trx, {
+    kind: ChangeKind.grade,
+    action: 'update',
+    schoolId,
+    entityId: gradeId,
+    actorId: actor.userId,
+    at,
+    students: [grade.student_id],
+    curricula: [grade.curriculum_id],
+    dates: [grade.work_date],
+  });
+  await recordAudit(trx, actor, now, {
+    schoolId,
+    action: AuditAction.update,
+    entity: 'grade',
+    entityId: gradeId,
+    details: {
+      curriculumId: grade.curriculum_id,
+      fields: Object.keys(body).filter((k) => k !== 'version' && k !== 'reason'),
+      ...(reason ? { closedPeriodReason: reason } : {}),
+    },
+  });
 }
 
 /** Removes a grade; the history keeps what it was. A stale version gets 409. */
@@ -265,51 +365,80 @@ export async function deleteGrade(
   schoolId: string,
   gradeId: string,
   q: { version: number; reason?: string },
+  options: SaveOptions = {},
 ): Promise<void> {
+  const key = saveKeyOf(actor, options.idempotencyKey, `grade.delete:${schoolId}:${gradeId}`, q);
+  if (key && (await savedUnder(deps.db, key))) return;
   const { grade, ctx } = await loadForChange(deps, actor, schoolId, gradeId);
   if (q.version !== grade.version) throw conflict('error.journal.stale', {}, { current: presentGrade(grade) });
-  const reason = await guardLockOn(deps, ctx, grade.work_date, q.reason);
   const now = deps.clock.now();
   const at = now.toISOString();
-  await runWrite(deps, async (trx) => {
-    const res = await trx
-      .deleteFrom('grades')
-      .where('id', '=', gradeId)
-      .where('school_id', '=', schoolId)
-      .where('version', '=', q.version)
-      .executeTakeFirst();
-    if (Number(res.numDeletedRows) === 0) throw await stale(trx, schoolId, gradeId);
-    await repo.appendHistory(trx, {
-      schoolId,
-      curriculumId: grade.curriculum_id,
-      entity: 'grade',
-      entityId: gradeId,
-      action: 'delete',
-      studentId: grade.student_id,
-      lessonId: grade.lesson_id,
-      oldValue: snapshot(grade),
-      newValue: null,
-      reason,
-      changedBy: actor.userId,
-      changedAt: at,
+  try {
+    await runWrite(deps, async (trx) => {
+      if (key) await claimSaveKey(trx, key, schoolId, gradeId, now);
+      const { reason } = await guardWrite(deps, trx, ctx, {
+        studentId: null,
+        date: grade.work_date,
+        lessonNumber: null,
+        workTypeId: null,
+        reason: q.reason,
+      });
+      await removeGrade(trx, actor, schoolId, grade, q.version, { at, now, reason });
     });
-    await recordChange(trx, {
-      kind: ChangeKind.grade,
-      action: 'delete',
-      schoolId,
-      entityId: gradeId,
-      actorId: actor.userId,
-      at,
-      students: [grade.student_id],
-      curricula: [grade.curriculum_id],
-      dates: [grade.work_date],
-    });
-    await recordAudit(trx, actor, now, {
-      schoolId,
-      action: AuditAction.delete,
-      entity: 'grade',
-      entityId: gradeId,
-      details: { curriculumId: grade.curriculum_id, ...(reason ? { closedPeriodReason: reason } : {}) },
-    });
+  } catch (error) {
+    if (await lostRaceTo(deps.db, key, error)) return;
+    throw error;
+  }
+}
+
+async function removeGrade(
+  trx: Db,
+  actor: Actor,
+  schoolId: string,
+  grade: repo.GradeRow,
+  version: number,
+  w: { at: string; now: Date; reason: string | null },
+): Promise<void> {
+  const { at, now, reason } = w;
+  const gradeId = grade.id;
+  const q = { version };
+  const res = await trx
+    .deleteFrom('grades')
+    .where('id', '=', gradeId)
+    .where('school_id', '=', schoolId)
+    .where('version', '=', q.version)
+    .executeTakeFirst();
+  if (Number(res.numDeletedRows) === 0) throw await stale(trx, schoolId, gradeId);
+  await repo.appendHistory(trx, {
+    schoolId,
+    curriculumId: grade.curriculum_id,
+    entity: 'grade',
+    entityId: gradeId,
+    action: 'delete',
+    studentId: grade.student_id,
+    lessonId: grade.lesson_id,
+    oldValue: snapshot(grade),
+    newValue: null,
+    reason,
+    changedBy: actor.userId,
+    changedAt: at,
+  });
+  await recordChange(trx, {
+    kind: ChangeKind.grade,
+    action: 'delete',
+    schoolId,
+    entityId: gradeId,
+    actorId: actor.userId,
+    at,
+    students: [grade.student_id],
+    curricula: [grade.curriculum_id],
+    dates: [grade.work_date],
+  });
+  await recordAudit(trx, actor, now, {
+    schoolId,
+    action: AuditAction.delete,
+    entity: 'grade',
+    entityId: gradeId,
+    details: { curriculumId: grade.curriculum_id, ...(reason ? { closedPeriodReason: reason } : {}) },
   });
 }

@@ -31,6 +31,7 @@ import {
   PeriodGradeWriteResult,
   PeriodSchema,
   ReasonBody,
+  SaveHeaders,
   WorkTypeCreateBody,
   WorkTypeSchema,
   WorkTypeUpdateBody,
@@ -42,15 +43,15 @@ import { acceptsGzip, etagMatches } from '../../http/conditional.js';
 import type { Deps } from '../../lib/deps.js';
 import { attachmentRoutes } from './attachments.routes.js';
 import { setAttendance } from './attendance.service.js';
-import { createGrade, deleteGrade, updateGrade } from './grades.service.js';
-import { listCurriculumScales, setCurriculumScale } from './curriculum-scales.service.js';
-import * as settings from './grading-settings.service.js';
 import { explainJournalPeriodMark } from './averages.service.js';
+import { listCurriculumScales, setCurriculumScale } from './curriculum-scales.service.js';
+import { createGrade, deleteGrade, updateGrade } from './grades.service.js';
+import * as settings from './grading-settings.service.js';
 import { journalAverages, journalHistory, listJournals } from './journal-page.service.js';
-import { preparedJournalPage } from './prepared-page.service.js';
 import { getLessonRecord, writeLessonRecord } from './lesson-record.service.js';
-import { planLessons } from './plan-lessons.service.js';
 import { closePeriod, reopenPeriod, setPeriodGrade } from './period-grades.service.js';
+import { planLessons } from './plan-lessons.service.js';
+import { preparedJournalPage } from './prepared-page.service.js';
 import { flushReadAudits } from './read-audit.js';
 
 const tags = ['journal'];
@@ -210,14 +211,17 @@ export function journalRoutes(deps: Deps): FastifyPluginAsyncTypebox {
           tags,
           summary: 'Give a grade in a lesson (date + lessonNumber) or for a dated piece of work',
           params: JournalParams,
+          headers: SaveHeaders,
           body: GradeCreateBody,
           response: { 201: GradeSchema, ...writeErrors },
         },
       },
       async (request, reply) =>
-        reply
-          .status(201)
-          .send(await createGrade(deps, actorOf(request), request.params.schoolId, request.params.curriculumId, request.body)),
+        reply.status(201).send(
+          await createGrade(deps, actorOf(request), request.params.schoolId, request.params.curriculumId, request.body, {
+            idempotencyKey: request.headers['idempotency-key'],
+          }),
+        ),
     );
 
     app.patch(
@@ -228,11 +232,15 @@ export function journalRoutes(deps: Deps): FastifyPluginAsyncTypebox {
           tags,
           summary: "Change a grade's value, work type or comment; a stale version gets 409 with the current grade",
           params: SchoolItemParams,
+          headers: SaveHeaders,
           body: GradeUpdateBody,
           response: { 200: GradeSchema, ...writeErrors },
         },
       },
-      async (request) => updateGrade(deps, actorOf(request), request.params.schoolId, request.params.id, request.body),
+      async (request) =>
+        updateGrade(deps, actorOf(request), request.params.schoolId, request.params.id, request.body, {
+          idempotencyKey: request.headers['idempotency-key'],
+        }),
     );
 
     app.delete(
@@ -243,12 +251,15 @@ export function journalRoutes(deps: Deps): FastifyPluginAsyncTypebox {
           tags,
           summary: 'Remove a grade (kept in the history); a stale version gets 409',
           params: SchoolItemParams,
+          headers: SaveHeaders,
           querystring: GradeDeleteQuery,
           response: { 204: Type.Null(), ...writeErrors },
         },
       },
       async (request, reply) => {
-        await deleteGrade(deps, actorOf(request), request.params.schoolId, request.params.id, request.query);
+        await deleteGrade(deps, actorOf(request), request.params.schoolId, request.params.id, request.query, {
+          idempotencyKey: request.headers['idempotency-key'],
+        });
         return reply.status(204).send(null);
       },
     );
@@ -261,12 +272,15 @@ export function journalRoutes(deps: Deps): FastifyPluginAsyncTypebox {
           tags,
           summary: "Set, change or clear (mark null) a student's attendance mark for a lesson",
           params: JournalParams,
+          headers: SaveHeaders,
           body: AttendanceWriteBody,
           response: { 200: AttendanceWriteResult, ...writeErrors },
         },
       },
       async (request) => ({
-        item: await setAttendance(deps, actorOf(request), request.params.schoolId, request.params.curriculumId, request.body),
+        item: await setAttendance(deps, actorOf(request), request.params.schoolId, request.params.curriculumId, request.body, {
+          idempotencyKey: request.headers['idempotency-key'],
+        }),
       }),
     );
 

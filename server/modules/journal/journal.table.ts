@@ -135,3 +135,14 @@ export interface JournalStampsTable {
   scope_id: string;
   version: number;
 }
+
+/** A journal save's idempotency key and what it created or changed (see migration 009-journal-saves). */
+export interface JournalSavesTable {
+  actor_id: string;
+  key: string;
+  school_id: string;
+  /** SHA-256 of the request the key was first used for: the same key with another request is refused. */
+  fingerprint: string;
+  entity_id: string | null;
+  created_at: string;
+}
