@@ -64,7 +64,10 @@ const EFFECTS: Record<string, (a: Ask) => Effect | Promise<Effect>> = {
   // people
   'POST /api/schools/:schoolId/students': nothing,
   // The student's own data: their weeks; a student's details show in every journal of the school.
-  'PATCH /api/schools/:schoolId/students/:id': () => ({ week: DEFAULT_WEEK, rules: rules({ 'D:inA': 'may', 'J:mathA': 'may', 'J:englishGroup': 'may' }) }),
+  'PATCH /api/schools/:schoolId/students/:id': () => ({
+    week: DEFAULT_WEEK,
+    rules: rules({ 'D:inA': 'may', 'J:mathA': 'may', 'J:englishGroup': 'may' }),
+  }),
   'POST /api/schools/:schoolId/parents': nothing,
   'PATCH /api/schools/:schoolId/parents/:id': nothing,
   'DELETE /api/schools/:schoolId/students/:id/parents/:parentId': nothing,

@@ -6,10 +6,10 @@ import { requireSchoolPermission } from '../../access/policy.js';
 import type { Db } from '../../db/connect.js';
 import type { Deps } from '../../lib/deps.js';
 import { AuditAction } from '../audit/audit.service.js';
+import { openJournal } from './journal-context.js';
 import { journalPage, pickPeriod } from './journal-page.service.js';
 import { bodyForReader, newJournalPageCache, type PageBody, type PreparedPage } from './journal-page-cache.js';
 import { journalScopesOf, journalStamp } from './journal-stamps.js';
-import { openJournal } from './journal-context.js';
 import { queueReadAudit } from './read-audit.js';
 
 // Payload format version: part of every ETag, so a deploy that changes the payload never answers 304.
