@@ -1,4 +1,14 @@
 import { type Static, type TSchema, Type } from '@sinclair/typebox';
+import {
+  ENROLMENT_LIMITS,
+  MOVEMENT_LIMITS,
+  PARENT_LIMITS,
+  PERSON_NAME_LIMITS,
+  SEARCH_QUERY_MAX,
+  STAFF_ACCOUNT_LIMITS,
+  STAFF_LIMITS,
+  STUDENT_LIMITS,
+} from '../limits.js';
 import { Id, IsoDate, Nullable, RequiredText, ShortText } from './common.js';
 
 /**
@@ -31,11 +41,12 @@ export const KinshipSchema = StringEnum(KINSHIPS);
 export const MovementKindSchema = StringEnum(MOVEMENT_KINDS);
 export const StaffRoleSchema = StringEnum(STAFF_ROLE_VALUES);
 
-const Name = RequiredText(100);
-const Phone = ShortText(30);
-const Email = Type.String({ maxLength: 200, format: 'email' });
-const Address = ShortText(500);
-const OrderNumber = RequiredText(50);
+const Name = RequiredText(PERSON_NAME_LIMITS.surname);
+const Patronymic = Type.Optional(ShortText(PERSON_NAME_LIMITS.patronymic));
+const Phone = ShortText(STUDENT_LIMITS.homePhone);
+const Email = Type.String({ maxLength: STUDENT_LIMITS.email, format: 'email' });
+const Address = ShortText(STUDENT_LIMITS.residenceAddress);
+const OrderNumber = RequiredText(MOVEMENT_LIMITS.orderNumber);
 const opt = <T extends TSchema>(schema: T) => Type.Optional(Nullable(schema));
 const closed = { additionalProperties: false } as const;
 
@@ -57,28 +68,28 @@ export const ClassRef = Type.Object({ id: Type.String(), name: Type.String() });
 
 /** Initial enrolment done in the same transaction as creating the student. */
 export const EnrolmentInput = Type.Object(
-  { classId: Id, onDate: IsoDate, orderNumber: OrderNumber, orderDate: IsoDate, reason: Type.Optional(ShortText(500)) },
+  { classId: Id, onDate: IsoDate, orderNumber: OrderNumber, orderDate: IsoDate, reason: Type.Optional(ShortText(ENROLMENT_LIMITS.reason)) },
   closed,
 );
 
 const studentFields = {
-  fileNumber: RequiredText(50),
+  fileNumber: RequiredText(STUDENT_LIMITS.fileNumber),
   surname: Name,
   name: Name,
-  patronymic: Type.Optional(ShortText(100)),
+  patronymic: Patronymic,
   birthDate: IsoDate,
   sex: SexSchema,
   residenceAddress: opt(Address),
   registrationAddress: opt(Address),
   homePhone: opt(Phone),
   mobilePhone: opt(Phone),
-  birthCertificate: opt(ShortText(100)),
+  birthCertificate: opt(ShortText(STUDENT_LIMITS.birthCertificate)),
   hasHomePc: opt(Type.Boolean()),
   email: opt(Email),
-  foreignLanguage: opt(ShortText(100)),
-  additionalEducation: opt(ShortText(500)),
+  foreignLanguage: opt(ShortText(STUDENT_LIMITS.foreignLanguage)),
+  additionalEducation: opt(ShortText(STUDENT_LIMITS.additionalEducation)),
   studyForm: Type.Optional(StudyFormSchema),
-  studyProgram: opt(ShortText(200)),
+  studyProgram: opt(ShortText(STUDENT_LIMITS.studyProgram)),
 };
 
 export const StudentCreate = Type.Object({ ...studentFields, enrolment: Type.Optional(EnrolmentInput) }, closed);
@@ -91,7 +102,7 @@ export const StudentListQuery = Type.Object(
   {
     classId: Type.Optional(Id),
     groupId: Type.Optional(Id),
-    q: Type.Optional(ShortText(100)),
+    q: Type.Optional(ShortText(SEARCH_QUERY_MAX)),
     onDate: Type.Optional(IsoDate),
     ...ListPaging,
   },
@@ -155,18 +166,18 @@ export type Student = Static<typeof Student>;
 const parentFields = {
   surname: Name,
   name: Name,
-  patronymic: Type.Optional(ShortText(100)),
+  patronymic: Patronymic,
   sex: opt(SexSchema),
   birthDate: opt(IsoDate),
   residenceAddress: opt(Address),
   homePhone: opt(Phone),
   mobilePhone: opt(Phone),
-  workplace: opt(ShortText(300)),
-  position: opt(ShortText(200)),
+  workplace: opt(ShortText(PARENT_LIMITS.workplace)),
+  position: opt(ShortText(PARENT_LIMITS.position)),
   workPhone: opt(Phone),
   email: opt(Email),
-  schoolHelp: opt(ShortText(500)),
-  extraContact: opt(ShortText(500)),
+  schoolHelp: opt(ShortText(PARENT_LIMITS.schoolHelp)),
+  extraContact: opt(ShortText(PARENT_LIMITS.extraContact)),
 };
 
 export const ParentCreate = Type.Object(parentFields, closed);
@@ -174,7 +185,10 @@ export type ParentCreate = Static<typeof ParentCreate>;
 export const ParentUpdate = Type.Partial(Type.Object(parentFields, closed), closed);
 export type ParentUpdate = Static<typeof ParentUpdate>;
 
-export const ParentListQuery = Type.Object({ q: Type.Optional(ShortText(100)), studentId: Type.Optional(Id), ...ListPaging }, closed);
+export const ParentListQuery = Type.Object(
+  { q: Type.Optional(ShortText(SEARCH_QUERY_MAX)), studentId: Type.Optional(Id), ...ListPaging },
+  closed,
+);
 export type ParentListQuery = Static<typeof ParentListQuery>;
 
 export const ParentListItem = Type.Object({
@@ -228,8 +242,8 @@ export const StudentParentParams = Type.Object({ schoolId: Id, id: Id, parentId:
 const staffFields = {
   surname: Name,
   name: Name,
-  patronymic: Type.Optional(ShortText(100)),
-  position: Type.Optional(ShortText(200)),
+  patronymic: Patronymic,
+  position: Type.Optional(ShortText(STAFF_LIMITS.position)),
   email: opt(Email),
   phone: opt(Phone),
 };
@@ -238,7 +252,11 @@ export const StaffRoles = Type.Array(StaffRoleSchema, { maxItems: 5, uniqueItems
 
 /** Optional account created with the staff member (needs account.manage). */
 export const StaffAccountInput = Type.Object(
-  { login: Type.String({ minLength: 3, maxLength: 100, pattern: '^[A-Za-z0-9._@-]+$' }), password: RequiredText(200), roles: StaffRoles },
+  {
+    login: Type.String({ minLength: 3, maxLength: STAFF_ACCOUNT_LIMITS.login, pattern: '^[A-Za-z0-9._@-]+$' }),
+    password: RequiredText(STAFF_ACCOUNT_LIMITS.password),
+    roles: StaffRoles,
+  },
   closed,
 );
 
@@ -248,7 +266,7 @@ export const StaffUpdate = Type.Partial(Type.Object({ ...staffFields, leftOn: op
 export type StaffUpdate = Static<typeof StaffUpdate>;
 
 export const StaffListQuery = Type.Object(
-  { q: Type.Optional(ShortText(100)), includeLeft: Type.Optional(Type.Boolean({ default: false })), ...ListPaging },
+  { q: Type.Optional(ShortText(SEARCH_QUERY_MAX)), includeLeft: Type.Optional(Type.Boolean({ default: false })), ...ListPaging },
   closed,
 );
 export type StaffListQuery = Static<typeof StaffListQuery>;
@@ -302,7 +320,7 @@ export const MovementCreate = Type.Object(
     groupId: Type.Optional(Id),
     orderNumber: OrderNumber,
     orderDate: IsoDate,
-    reason: Type.Optional(ShortText(500)),
+    reason: Type.Optional(ShortText(MOVEMENT_LIMITS.reason)),
   },
   closed,
 );

@@ -1,4 +1,5 @@
 import { type Static, type TProperties, Type } from '@sinclair/typebox';
+import { CLASS_LIMITS, GROUP_LIMITS, HOLIDAY_LIMITS, PERIOD_LIMITS, SUBJECT_LIMITS, YEAR_LIMITS } from '../limits.js';
 import { Hhmm, Id, IsoDate, Nullable, RequiredText, ShortText } from './common.js';
 
 /**
@@ -26,7 +27,7 @@ export const GradeLevel = Type.Integer({ minimum: 1, maximum: 11 });
 /** Days a week the school studies: 5 (Mon–Fri) or 6 (Mon–Sat). Sunday is never a school day. */
 export const WorkingDaysPerWeek = Type.Integer({ minimum: 5, maximum: 6 });
 /** A class letter: one to three Cyrillic letters (А, Б, … ; stored upper-case). */
-export const ClassLetter = Type.String({ minLength: 1, maxLength: 3, pattern: '^[А-ЯЁа-яё]{1,3}$' });
+export const ClassLetter = Type.String({ minLength: 1, maxLength: CLASS_LIMITS.letter, pattern: '^[А-ЯЁа-яё]{1,3}$' });
 export const LessonNumber = Type.Integer({ minimum: 0, maximum: 12 });
 export const HoursPerWeek = Type.Integer({ minimum: 1, maximum: 40 });
 
@@ -87,7 +88,7 @@ export const YearSchema = Type.Object({ id: Type.String(), name: Type.String(), 
 export type Year = Static<typeof YearSchema>;
 export const YearListSchema = itemsOf(YearSchema);
 
-const yearFields = { name: RequiredText(50), startsOn: IsoDate, endsOn: IsoDate };
+const yearFields = { name: RequiredText(YEAR_LIMITS.name), startsOn: IsoDate, endsOn: IsoDate };
 export const YearCreateBody = Type.Object(yearFields, {
   additionalProperties: false,
   description: 'Years of one school must not overlap; startsOn ≤ endsOn.',
@@ -118,7 +119,7 @@ export const PeriodListQuery = Type.Object({ yearId: Type.Optional(Id) }, { addi
 const periodFields = {
   kind: StringEnum(PERIOD_KINDS),
   ordinal: Type.Integer({ minimum: 1, maximum: 6 }),
-  name: RequiredText(50),
+  name: RequiredText(PERIOD_LIMITS.name),
   gradeFrom: GradeLevel,
   gradeTo: GradeLevel,
   startsOn: IsoDate,
@@ -156,7 +157,7 @@ export type Holiday = Static<typeof HolidaySchema>;
 export const HolidayListSchema = itemsOf(HolidaySchema);
 export const HolidayListQuery = Type.Object({ yearId: Type.Optional(Id) }, { additionalProperties: false });
 
-const holidayFields = { kind: StringEnum(HOLIDAY_KINDS), name: RequiredText(100), startsOn: IsoDate, endsOn: IsoDate };
+const holidayFields = { kind: StringEnum(HOLIDAY_KINDS), name: RequiredText(HOLIDAY_LIMITS.name), startsOn: IsoDate, endsOn: IsoDate };
 export const HolidayCreateBody = Type.Object(
   { yearId: Id, ...holidayFields },
   { additionalProperties: false, description: 'Days off school (vacation, public holiday, extra day off), inside the year.' },
@@ -226,11 +227,11 @@ export const GroupListSchema = itemsOf(GroupSchema);
 export const GroupListQuery = Type.Object({ yearId: Type.Optional(Id), classId: Type.Optional(Id) }, { additionalProperties: false });
 
 export const GroupCreateBody = Type.Object(
-  { yearId: Id, classId: Type.Optional(Nullable(Id)), name: RequiredText(100) },
+  { yearId: Id, classId: Type.Optional(Nullable(Id)), name: RequiredText(GROUP_LIMITS.name) },
   { additionalProperties: false, description: 'classId: a class of the same year, or null/absent for a cross-class group.' },
 );
 export type GroupCreate = Static<typeof GroupCreateBody>;
-export const GroupPatchBody = patchOf({ name: RequiredText(100) });
+export const GroupPatchBody = patchOf({ name: RequiredText(GROUP_LIMITS.name) });
 export type GroupPatch = Static<typeof GroupPatchBody>;
 
 // ---------------------------------------------------------------- subjects
@@ -239,7 +240,7 @@ export const SubjectSchema = Type.Object({ id: Type.String(), name: Type.String(
 export type Subject = Static<typeof SubjectSchema>;
 export const SubjectListSchema = itemsOf(SubjectSchema);
 
-const subjectFields = { name: RequiredText(100), shortName: RequiredText(20) };
+const subjectFields = { name: RequiredText(SUBJECT_LIMITS.name), shortName: RequiredText(SUBJECT_LIMITS.shortName) };
 export const SubjectCreateBody = Type.Object(subjectFields, {
   additionalProperties: false,
   description: 'name is unique within the school.',

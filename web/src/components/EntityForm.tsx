@@ -31,6 +31,17 @@ export interface FieldSpec {
 
 export type FormValues = Record<string, string | boolean | string[]>;
 
+/**
+ * The fields with each one's maxLength from the contract's limits of the body they fill
+ * (contract/limits.ts, by the field's name, dotted for nested bodies): the web never repeats them.
+ */
+export function withLimits(limits: Readonly<Record<string, number>>, fields: FieldSpec[]): FieldSpec[] {
+  return fields.map((field) => {
+    const maxLength = limits[field.name];
+    return maxLength === undefined ? field : { ...field, maxLength };
+  });
+}
+
 /** A text value as the body wants it: trimmed (passwords as typed), numbers parsed, yes/no as booleans. */
 function parsed(field: FieldSpec, raw: string): unknown {
   const text = field.type === 'password' ? raw : raw.trim();

@@ -1,3 +1,4 @@
+import { SEARCH_QUERY_MAX } from '@contract/limits';
 import { type FormEvent, useId, useState } from 'react';
 import { Link } from 'react-router';
 import { useSchool } from '../../app/school-context';
@@ -31,7 +32,7 @@ export function ParentsPage() {
           <label className="field__label" htmlFor={searchId}>
             {t('web.people.searchName')}
           </label>
-          <input id={searchId} type="search" maxLength={100} value={draft} onChange={(e) => setDraft(e.target.value)} />
+          <input id={searchId} type="search" maxLength={SEARCH_QUERY_MAX} value={draft} onChange={(e) => setDraft(e.target.value)} />
         </div>
         <button type="submit" className="button">
           {t('web.common.apply')}

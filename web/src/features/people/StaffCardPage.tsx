@@ -1,10 +1,11 @@
 import type { MessageKey } from '@contract/i18n/translate';
+import { STAFF_LIMITS } from '@contract/limits';
 import { Permission } from '@contract/permissions';
 import type { StaffMember } from '@contract/schemas/people';
 import { useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useSchool, useSession } from '../../app/school-context';
-import { EntityForm, type FieldSpec } from '../../components/EntityForm';
+import { EntityForm, type FieldSpec, withLimits } from '../../components/EntityForm';
 import { ErrorNotice, errorText, Loading } from '../../components/status';
 import { formatDate, fullName, todayIso } from '../../lib/dates';
 import { useLocale, useT } from '../../lib/i18n';
@@ -14,14 +15,14 @@ import { useResetStaffPassword, useStaffMember, useUpdateStaff } from './api/sta
 import { RolesEditor } from './RolesEditor';
 import '../../components/admin.css';
 
-const staffFields: FieldSpec[] = [
-  { name: 'surname', label: 'people.staff.surname', required: true, maxLength: 100 },
-  { name: 'name', label: 'people.staff.name', required: true, maxLength: 100 },
-  { name: 'patronymic', label: 'people.staff.patronymic', maxLength: 100 },
-  { name: 'position', label: 'people.staff.position', maxLength: 200 },
-  { name: 'email', label: 'people.staff.email', type: 'email', maxLength: 200, nullable: true },
-  { name: 'phone', label: 'people.staff.phone', type: 'tel', maxLength: 30, nullable: true },
-];
+const staffFields: FieldSpec[] = withLimits(STAFF_LIMITS, [
+  { name: 'surname', label: 'people.staff.surname', required: true },
+  { name: 'name', label: 'people.staff.name', required: true },
+  { name: 'patronymic', label: 'people.staff.patronymic' },
+  { name: 'position', label: 'people.staff.position' },
+  { name: 'email', label: 'people.staff.email', type: 'email', nullable: true },
+  { name: 'phone', label: 'people.staff.phone', type: 'tel', nullable: true },
+]);
 
 /** A staff member's card: details, leaving, roles and a one-time temporary password. */
 export function StaffCardPage() {

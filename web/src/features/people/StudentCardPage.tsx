@@ -1,4 +1,5 @@
 import type { MessageKey } from '@contract/i18n/translate';
+import { MOVEMENT_LIMITS, SEARCH_QUERY_MAX } from '@contract/limits';
 import { Permission } from '@contract/permissions';
 import type { Kinship, MovementKind, ParentCreate, Student } from '@contract/schemas/people';
 import { useQueryClient } from '@tanstack/react-query';
@@ -6,7 +7,7 @@ import { type FormEvent, useId, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useSchool } from '../../app/school-context';
 import { DeleteButton } from '../../components/DeleteButton';
-import { EntityForm, type FormValues } from '../../components/EntityForm';
+import { EntityForm, type FormValues, withLimits } from '../../components/EntityForm';
 import { Empty, ErrorNotice, Loading } from '../../components/status';
 import { ApiError } from '../../lib/api';
 import { formatDate, formatInstant, fullName, todayIso } from '../../lib/dates';
@@ -198,7 +199,14 @@ function LinkParent({ studentId, linked }: { studentId: string; linked: string[]
           <label className="field__label" htmlFor={searchId}>
             {t('web.people.searchName')}
           </label>
-          <input id={searchId} name="parentSearch" type="search" maxLength={100} value={draft} onChange={(e) => setDraft(e.target.value)} />
+          <input
+            id={searchId}
+            name="parentSearch"
+            type="search"
+            maxLength={SEARCH_QUERY_MAX}
+            value={draft}
+            onChange={(e) => setDraft(e.target.value)}
+          />
         </div>
         <button type="submit" className="button button--secondary">
           {t('web.people.find')}
@@ -315,7 +323,7 @@ function Movements({ studentId }: { studentId: string }) {
             submitLabel="web.people.recordMovement"
             onSubmit={(body) => createMovement.mutateAsync(body)}
             initial={{ kind: 'transfer', onDate: todayIso(), orderDate: todayIso() }}
-            fields={[
+            fields={withLimits(MOVEMENT_LIMITS, [
               { name: 'kind', label: 'people.movement.kind', type: 'select', required: true, options: movementKindOptions(t) },
               { name: 'onDate', label: 'people.movement.onDate', type: 'date', required: true },
               {
@@ -336,10 +344,10 @@ function Movements({ studentId }: { studentId: string }) {
                 options: (groups.data?.items ?? []).map((g) => ({ value: g.id, label: g.name })),
                 hint: 'web.people.hint.movementGroup',
               },
-              { name: 'orderNumber', label: 'people.movement.orderNumber', required: true, maxLength: 50 },
+              { name: 'orderNumber', label: 'people.movement.orderNumber', required: true },
               { name: 'orderDate', label: 'people.movement.orderDate', type: 'date', required: true },
-              { name: 'reason', label: 'people.movement.reason', type: 'textarea', maxLength: 500 },
-            ]}
+              { name: 'reason', label: 'people.movement.reason', type: 'textarea' },
+            ])}
           />
         </details>
       ) : null}

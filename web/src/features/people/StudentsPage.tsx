@@ -1,8 +1,9 @@
+import { SEARCH_QUERY_MAX, STUDENT_LIMITS } from '@contract/limits';
 import { Permission } from '@contract/permissions';
 import { type FormEvent, useId, useState } from 'react';
 import { Link } from 'react-router';
 import { useSchool } from '../../app/school-context';
-import { EntityForm } from '../../components/EntityForm';
+import { EntityForm, withLimits } from '../../components/EntityForm';
 import { Empty, ErrorNotice, Loading } from '../../components/status';
 import { fullName, todayIso } from '../../lib/dates';
 import { useT } from '../../lib/i18n';
@@ -53,7 +54,13 @@ export function StudentsPage() {
           <label className="field__label" htmlFor={ids.q}>
             {t('web.people.search')}
           </label>
-          <input id={ids.q} type="search" maxLength={100} value={draft.q} onChange={(e) => setDraft({ ...draft, q: e.target.value })} />
+          <input
+            id={ids.q}
+            type="search"
+            maxLength={SEARCH_QUERY_MAX}
+            value={draft.q}
+            onChange={(e) => setDraft({ ...draft, q: e.target.value })}
+          />
         </div>
         <div className="field">
           <label className="field__label" htmlFor={ids.classId}>
@@ -133,11 +140,11 @@ export function StudentsPage() {
             submitLabel="web.form.add"
             onSubmit={(body) => create.mutateAsync(withoutEmptyEnrolment(body))}
             initial={{ 'enrolment.onDate': todayIso() }}
-            fields={[
-              { name: 'fileNumber', label: 'people.student.fileNumber', required: true, maxLength: 50 },
-              { name: 'surname', label: 'people.student.surname', required: true, maxLength: 100 },
-              { name: 'name', label: 'people.student.name', required: true, maxLength: 100 },
-              { name: 'patronymic', label: 'people.student.patronymic', maxLength: 100 },
+            fields={withLimits(STUDENT_LIMITS, [
+              { name: 'fileNumber', label: 'people.student.fileNumber', required: true },
+              { name: 'surname', label: 'people.student.surname', required: true },
+              { name: 'name', label: 'people.student.name', required: true },
+              { name: 'patronymic', label: 'people.student.patronymic' },
               { name: 'birthDate', label: 'people.student.birthDate', type: 'date', required: true },
               { name: 'sex', label: 'people.student.sex', type: 'select', required: true, options: sexOptions(t) },
               {
@@ -148,9 +155,9 @@ export function StudentsPage() {
                 hint: 'web.people.hint.enrol',
               },
               { name: 'enrolment.onDate', label: 'people.movement.onDate', type: 'date' },
-              { name: 'enrolment.orderNumber', label: 'people.movement.orderNumber', maxLength: 50 },
+              { name: 'enrolment.orderNumber', label: 'people.movement.orderNumber' },
               { name: 'enrolment.orderDate', label: 'people.movement.orderDate', type: 'date' },
-            ]}
+            ])}
           />
         </AddPanel>
       ) : null}

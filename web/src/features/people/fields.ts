@@ -1,5 +1,6 @@
+import { PARENT_LIMITS, STUDENT_LIMITS } from '@contract/limits';
 import type { Parent, Student } from '@contract/schemas/people';
-import type { FieldSpec, FormValues } from '../../components/EntityForm';
+import { type FieldSpec, type FormValues, withLimits } from '../../components/EntityForm';
 import type { Translate } from '../../lib/i18n';
 import { kinshipOptions, sexOptions, studyFormOptions } from './options';
 
@@ -7,66 +8,69 @@ import { kinshipOptions, sexOptions, studyFormOptions } from './options';
  * The consent form's fields (seed 002, Приложение 2) as form inputs, grouped as a secretary reads
  * the paper form: who the person is, how to reach them, how they study.
  */
-export const studentFields = (t: Translate): FieldSpec[] => [
-  { group: 'web.people.group.identity', name: 'fileNumber', label: 'people.student.fileNumber', required: true, maxLength: 50 },
-  { group: 'web.people.group.identity', name: 'surname', label: 'people.student.surname', required: true, maxLength: 100 },
-  { group: 'web.people.group.identity', name: 'name', label: 'people.student.name', required: true, maxLength: 100 },
-  { group: 'web.people.group.identity', name: 'patronymic', label: 'people.student.patronymic', maxLength: 100 },
-  { group: 'web.people.group.identity', name: 'birthDate', label: 'people.student.birthDate', type: 'date', required: true },
-  { group: 'web.people.group.identity', name: 'sex', label: 'people.student.sex', type: 'select', required: true, options: sexOptions(t) },
-  {
-    group: 'web.people.group.identity',
-    name: 'birthCertificate',
-    label: 'people.student.birthCertificate',
-    maxLength: 100,
-    nullable: true,
-  },
-  {
-    group: 'web.people.group.contacts',
-    name: 'residenceAddress',
-    label: 'people.student.residenceAddress',
-    type: 'textarea',
-    maxLength: 500,
-    nullable: true,
-  },
-  {
-    group: 'web.people.group.contacts',
-    name: 'registrationAddress',
-    label: 'people.student.registrationAddress',
-    type: 'textarea',
-    maxLength: 500,
-    nullable: true,
-  },
-  { group: 'web.people.group.contacts', name: 'homePhone', label: 'people.student.homePhone', type: 'tel', maxLength: 30, nullable: true },
-  {
-    group: 'web.people.group.contacts',
-    name: 'mobilePhone',
-    label: 'people.student.mobilePhone',
-    type: 'tel',
-    maxLength: 30,
-    nullable: true,
-  },
-  { group: 'web.people.group.contacts', name: 'email', label: 'people.student.email', type: 'email', maxLength: 200, nullable: true },
-  {
-    group: 'web.people.group.study',
-    name: 'studyForm',
-    label: 'people.student.studyForm',
-    type: 'select',
-    required: true,
-    options: studyFormOptions(t),
-  },
-  { group: 'web.people.group.study', name: 'studyProgram', label: 'people.student.studyProgram', maxLength: 200, nullable: true },
-  { group: 'web.people.group.study', name: 'foreignLanguage', label: 'people.student.foreignLanguage', maxLength: 100, nullable: true },
-  {
-    group: 'web.people.group.study',
-    name: 'additionalEducation',
-    label: 'people.student.additionalEducation',
-    type: 'textarea',
-    maxLength: 500,
-    nullable: true,
-  },
-  { group: 'web.people.group.study', name: 'hasHomePc', label: 'people.student.hasHomePc', type: 'yesno', nullable: true },
-];
+export const studentFields = (t: Translate): FieldSpec[] =>
+  withLimits(STUDENT_LIMITS, [
+    { group: 'web.people.group.identity', name: 'fileNumber', label: 'people.student.fileNumber', required: true },
+    { group: 'web.people.group.identity', name: 'surname', label: 'people.student.surname', required: true },
+    { group: 'web.people.group.identity', name: 'name', label: 'people.student.name', required: true },
+    { group: 'web.people.group.identity', name: 'patronymic', label: 'people.student.patronymic' },
+    { group: 'web.people.group.identity', name: 'birthDate', label: 'people.student.birthDate', type: 'date', required: true },
+    {
+      group: 'web.people.group.identity',
+      name: 'sex',
+      label: 'people.student.sex',
+      type: 'select',
+      required: true,
+      options: sexOptions(t),
+    },
+    {
+      group: 'web.people.group.identity',
+      name: 'birthCertificate',
+      label: 'people.student.birthCertificate',
+      nullable: true,
+    },
+    {
+      group: 'web.people.group.contacts',
+      name: 'residenceAddress',
+      label: 'people.student.residenceAddress',
+      type: 'textarea',
+      nullable: true,
+    },
+    {
+      group: 'web.people.group.contacts',
+      name: 'registrationAddress',
+      label: 'people.student.registrationAddress',
+      type: 'textarea',
+      nullable: true,
+    },
+    { group: 'web.people.group.contacts', name: 'homePhone', label: 'people.student.homePhone', type: 'tel', nullable: true },
+    {
+      group: 'web.people.group.contacts',
+      name: 'mobilePhone',
+      label: 'people.student.mobilePhone',
+      type: 'tel',
+      nullable: true,
+    },
+    { group: 'web.people.group.contacts', name: 'email', label: 'people.student.email', type: 'email', nullable: true },
+    {
+      group: 'web.people.group.study',
+      name: 'studyForm',
+      label: 'people.student.studyForm',
+      type: 'select',
+      required: true,
+      options: studyFormOptions(t),
+    },
+    { group: 'web.people.group.study', name: 'studyProgram', label: 'people.student.studyProgram', nullable: true },
+    { group: 'web.people.group.study', name: 'foreignLanguage', label: 'people.student.foreignLanguage', nullable: true },
+    {
+      group: 'web.people.group.study',
+      name: 'additionalEducation',
+      label: 'people.student.additionalEducation',
+      type: 'textarea',
+      nullable: true,
+    },
+    { group: 'web.people.group.study', name: 'hasHomePc', label: 'people.student.hasHomePc', type: 'yesno', nullable: true },
+  ]);
 
 const text = (value: string | null | undefined) => value ?? '';
 const yesNo = (value: boolean | null) => (value === null ? '' : String(value));
@@ -92,50 +96,47 @@ export const studentValues = (s: Student): FormValues => ({
 });
 
 /** The parent's part of the consent form. */
-export const parentFields = (t: Translate): FieldSpec[] => [
-  { group: 'web.people.group.identity', name: 'surname', label: 'people.parent.surname', required: true, maxLength: 100 },
-  { group: 'web.people.group.identity', name: 'name', label: 'people.parent.name', required: true, maxLength: 100 },
-  { group: 'web.people.group.identity', name: 'patronymic', label: 'people.parent.patronymic', maxLength: 100 },
-  { group: 'web.people.group.identity', name: 'sex', label: 'people.parent.sex', type: 'select', options: sexOptions(t), nullable: true },
-  { group: 'web.people.group.identity', name: 'birthDate', label: 'people.parent.birthDate', type: 'date', nullable: true },
-  {
-    group: 'web.people.group.contacts',
-    name: 'residenceAddress',
-    label: 'people.parent.residenceAddress',
-    type: 'textarea',
-    maxLength: 500,
-    nullable: true,
-  },
-  { group: 'web.people.group.contacts', name: 'homePhone', label: 'people.parent.homePhone', type: 'tel', maxLength: 30, nullable: true },
-  {
-    group: 'web.people.group.contacts',
-    name: 'mobilePhone',
-    label: 'people.parent.mobilePhone',
-    type: 'tel',
-    maxLength: 30,
-    nullable: true,
-  },
-  { group: 'web.people.group.contacts', name: 'email', label: 'people.parent.email', type: 'email', maxLength: 200, nullable: true },
-  { group: 'web.people.group.work', name: 'workplace', label: 'people.parent.workplace', maxLength: 300, nullable: true },
-  { group: 'web.people.group.work', name: 'position', label: 'people.parent.position', maxLength: 200, nullable: true },
-  { group: 'web.people.group.work', name: 'workPhone', label: 'people.parent.workPhone', type: 'tel', maxLength: 30, nullable: true },
-  {
-    group: 'web.people.group.other',
-    name: 'schoolHelp',
-    label: 'people.parent.schoolHelp',
-    type: 'textarea',
-    maxLength: 500,
-    nullable: true,
-  },
-  {
-    group: 'web.people.group.other',
-    name: 'extraContact',
-    label: 'people.parent.extraContact',
-    type: 'textarea',
-    maxLength: 500,
-    nullable: true,
-  },
-];
+export const parentFields = (t: Translate): FieldSpec[] =>
+  withLimits(PARENT_LIMITS, [
+    { group: 'web.people.group.identity', name: 'surname', label: 'people.parent.surname', required: true },
+    { group: 'web.people.group.identity', name: 'name', label: 'people.parent.name', required: true },
+    { group: 'web.people.group.identity', name: 'patronymic', label: 'people.parent.patronymic' },
+    { group: 'web.people.group.identity', name: 'sex', label: 'people.parent.sex', type: 'select', options: sexOptions(t), nullable: true },
+    { group: 'web.people.group.identity', name: 'birthDate', label: 'people.parent.birthDate', type: 'date', nullable: true },
+    {
+      group: 'web.people.group.contacts',
+      name: 'residenceAddress',
+      label: 'people.parent.residenceAddress',
+      type: 'textarea',
+      nullable: true,
+    },
+    { group: 'web.people.group.contacts', name: 'homePhone', label: 'people.parent.homePhone', type: 'tel', nullable: true },
+    {
+      group: 'web.people.group.contacts',
+      name: 'mobilePhone',
+      label: 'people.parent.mobilePhone',
+      type: 'tel',
+      nullable: true,
+    },
+    { group: 'web.people.group.contacts', name: 'email', label: 'people.parent.email', type: 'email', nullable: true },
+    { group: 'web.people.group.work', name: 'workplace', label: 'people.parent.workplace', nullable: true },
+    { group: 'web.people.group.work', name: 'position', label: 'people.parent.position', nullable: true },
+    { group: 'web.people.group.work', name: 'workPhone', label: 'people.parent.workPhone', type: 'tel', nullable: true },
+    {
+      group: 'web.people.group.other',
+      name: 'schoolHelp',
+      label: 'people.parent.schoolHelp',
+      type: 'textarea',
+      nullable: true,
+    },
+    {
+      group: 'web.people.group.other',
+      name: 'extraContact',
+      label: 'people.parent.extraContact',
+      type: 'textarea',
+      nullable: true,
+    },
+  ]);
 
 export const parentValues = (p: Parent): FormValues => ({
   surname: p.surname,

@@ -1,6 +1,7 @@
+import { CLASS_LIMITS } from '@contract/limits';
 import type { SchoolClass } from '@contract/schemas/school';
 import { useSchool } from '../../../app/school-context';
-import { EntityForm, type FieldSpec } from '../../../components/EntityForm';
+import { EntityForm, type FieldSpec, withLimits } from '../../../components/EntityForm';
 import { RecordTable } from '../../../components/RecordTable';
 import { Loading } from '../../../components/status';
 import { useT } from '../../../lib/i18n';
@@ -8,11 +9,12 @@ import { useClasses, useCreateClasses, useDeleteClass, useUpdateClass } from '..
 import { AddPanel, ListState } from './common';
 import { type Choices, useChoices } from './options';
 
-const classFields = (choices: Choices): FieldSpec[] => [
-  { name: 'gradeLevel', label: 'web.school.field.gradeLevel', type: 'number', required: true, min: 1, max: 11 },
-  { name: 'letter', label: 'web.school.field.letter', required: true, maxLength: 3, hint: 'web.school.hint.letter' },
-  { name: 'classTeacherId', label: 'web.school.field.classTeacher', type: 'select', nullable: true, options: choices.staffOptions },
-];
+const classFields = (choices: Choices): FieldSpec[] =>
+  withLimits(CLASS_LIMITS, [
+    { name: 'gradeLevel', label: 'web.school.field.gradeLevel', type: 'number', required: true, min: 1, max: 11 },
+    { name: 'letter', label: 'web.school.field.letter', required: true, hint: 'web.school.hint.letter' },
+    { name: 'classTeacherId', label: 'web.school.field.classTeacher', type: 'select', nullable: true, options: choices.staffOptions },
+  ]);
 
 export function ClassesTab({ editable }: { editable: boolean }) {
   const t = useT();

@@ -1,6 +1,7 @@
+import { GROUP_LIMITS } from '@contract/limits';
 import type { StudyGroup } from '@contract/schemas/school';
 import { useSchool } from '../../../app/school-context';
-import { EntityForm } from '../../../components/EntityForm';
+import { EntityForm, withLimits } from '../../../components/EntityForm';
 import { RecordTable } from '../../../components/RecordTable';
 import { Loading } from '../../../components/status';
 import { useT } from '../../../lib/i18n';
@@ -35,7 +36,7 @@ export function GroupsTab({ editable }: { editable: boolean }) {
               editable
                 ? {
                     // Only the name changes: moving a group to another class would orphan its memberships.
-                    fields: () => [{ name: 'name', label: 'web.school.field.name', required: true, maxLength: 100 }],
+                    fields: () => withLimits(GROUP_LIMITS, [{ name: 'name', label: 'web.school.field.name', required: true }]),
                     initial: (g) => ({ name: g.name }),
                     save: (g, body) => update.mutateAsync({ id: g.id, body }),
                   }
@@ -52,7 +53,7 @@ export function GroupsTab({ editable }: { editable: boolean }) {
               submitLabel="web.form.add"
               onSubmit={(body) => create.mutateAsync(body)}
               initial={{ yearId: choices.yearOptions.at(-1)?.value ?? '' }}
-              fields={[
+              fields={withLimits(GROUP_LIMITS, [
                 { name: 'yearId', label: 'web.school.field.year', type: 'select', required: true, options: choices.yearOptions },
                 {
                   name: 'classId',
@@ -61,8 +62,8 @@ export function GroupsTab({ editable }: { editable: boolean }) {
                   options: choices.classOptions,
                   hint: 'web.school.hint.groupClass',
                 },
-                { name: 'name', label: 'web.school.field.name', required: true, maxLength: 100 },
-              ]}
+                { name: 'name', label: 'web.school.field.name', required: true },
+              ])}
             />
           ) : (
             <Loading />

@@ -1,15 +1,16 @@
+import { SUBJECT_LIMITS } from '@contract/limits';
 import type { Subject } from '@contract/schemas/school';
 import { useSchool } from '../../../app/school-context';
-import { EntityForm, type FieldSpec } from '../../../components/EntityForm';
+import { EntityForm, type FieldSpec, withLimits } from '../../../components/EntityForm';
 import { RecordTable } from '../../../components/RecordTable';
 import { useT } from '../../../lib/i18n';
 import { useCreateSubjects, useDeleteSubject, useSubjects, useUpdateSubject } from '../api/subjects';
 import { AddPanel, ListState } from './common';
 
-const subjectFields: FieldSpec[] = [
-  { name: 'name', label: 'web.school.field.name', required: true, maxLength: 100 },
-  { name: 'shortName', label: 'web.school.field.shortName', required: true, maxLength: 20 },
-];
+const subjectFields: FieldSpec[] = withLimits(SUBJECT_LIMITS, [
+  { name: 'name', label: 'web.school.field.name', required: true },
+  { name: 'shortName', label: 'web.school.field.shortName', required: true },
+]);
 
 export function SubjectsTab({ editable }: { editable: boolean }) {
   const t = useT();

@@ -1,8 +1,9 @@
 import type { MessageKey } from '@contract/i18n/translate';
+import { HOLIDAY_LIMITS, PERIOD_LIMITS, YEAR_LIMITS } from '@contract/limits';
 import type { Holiday, HolidayKind, Period, PeriodKind, Year } from '@contract/schemas/school';
 import { useId, useState } from 'react';
 import { useSchool } from '../../../app/school-context';
-import { EntityForm, type FieldSpec } from '../../../components/EntityForm';
+import { EntityForm, type FieldSpec, withLimits } from '../../../components/EntityForm';
 import { RecordTable } from '../../../components/RecordTable';
 import { ErrorNotice } from '../../../components/status';
 import { formatDate, todayIso } from '../../../lib/dates';
@@ -18,40 +19,42 @@ import { AddPanel, ListState } from './common';
 const PERIOD_KINDS: readonly PeriodKind[] = ['quarter', 'trimester', 'half_year'];
 const HOLIDAY_KINDS: readonly HolidayKind[] = ['vacation', 'public_holiday', 'day_off'];
 
-const yearFields: FieldSpec[] = [
-  { name: 'name', label: 'web.school.field.name', required: true, maxLength: 50, hint: 'web.school.hint.yearName' },
+const yearFields: FieldSpec[] = withLimits(YEAR_LIMITS, [
+  { name: 'name', label: 'web.school.field.name', required: true, hint: 'web.school.hint.yearName' },
   { name: 'startsOn', label: 'web.school.field.startsOn', type: 'date', required: true },
   { name: 'endsOn', label: 'web.school.field.endsOn', type: 'date', required: true },
-];
+]);
 
-const periodFields = (t: Translate): FieldSpec[] => [
-  {
-    name: 'kind',
-    label: 'web.school.field.kind',
-    type: 'select',
-    required: true,
-    options: PERIOD_KINDS.map((k) => ({ value: k, label: t(`school.periodKind.${k}` as MessageKey) })),
-  },
-  { name: 'ordinal', label: 'web.school.field.ordinal', type: 'number', required: true, min: 1, max: 6 },
-  { name: 'name', label: 'web.school.field.name', required: true, maxLength: 50 },
-  { name: 'gradeFrom', label: 'web.school.field.gradeFrom', type: 'number', required: true, min: 1, max: 11 },
-  { name: 'gradeTo', label: 'web.school.field.gradeTo', type: 'number', required: true, min: 1, max: 11 },
-  { name: 'startsOn', label: 'web.school.field.startsOn', type: 'date', required: true },
-  { name: 'endsOn', label: 'web.school.field.endsOn', type: 'date', required: true },
-];
+const periodFields = (t: Translate): FieldSpec[] =>
+  withLimits(PERIOD_LIMITS, [
+    {
+      name: 'kind',
+      label: 'web.school.field.kind',
+      type: 'select',
+      required: true,
+      options: PERIOD_KINDS.map((k) => ({ value: k, label: t(`school.periodKind.${k}` as MessageKey) })),
+    },
+    { name: 'ordinal', label: 'web.school.field.ordinal', type: 'number', required: true, min: 1, max: 6 },
+    { name: 'name', label: 'web.school.field.name', required: true },
+    { name: 'gradeFrom', label: 'web.school.field.gradeFrom', type: 'number', required: true, min: 1, max: 11 },
+    { name: 'gradeTo', label: 'web.school.field.gradeTo', type: 'number', required: true, min: 1, max: 11 },
+    { name: 'startsOn', label: 'web.school.field.startsOn', type: 'date', required: true },
+    { name: 'endsOn', label: 'web.school.field.endsOn', type: 'date', required: true },
+  ]);
 
-const holidayFields = (t: Translate): FieldSpec[] => [
-  {
-    name: 'kind',
-    label: 'web.school.field.kind',
-    type: 'select',
-    required: true,
-    options: HOLIDAY_KINDS.map((k) => ({ value: k, label: t(`school.holidayKind.${k}` as MessageKey) })),
-  },
-  { name: 'name', label: 'web.school.field.name', required: true, maxLength: 100 },
-  { name: 'startsOn', label: 'web.school.field.startsOn', type: 'date', required: true },
-  { name: 'endsOn', label: 'web.school.field.endsOn', type: 'date', required: true },
-];
+const holidayFields = (t: Translate): FieldSpec[] =>
+  withLimits(HOLIDAY_LIMITS, [
+    {
+      name: 'kind',
+      label: 'web.school.field.kind',
+      type: 'select',
+      required: true,
+      options: HOLIDAY_KINDS.map((k) => ({ value: k, label: t(`school.holidayKind.${k}` as MessageKey) })),
+    },
+    { name: 'name', label: 'web.school.field.name', required: true },
+    { name: 'startsOn', label: 'web.school.field.startsOn', type: 'date', required: true },
+    { name: 'endsOn', label: 'web.school.field.endsOn', type: 'date', required: true },
+  ]);
 
 export function YearsTab({ editable }: { editable: boolean }) {
   const t = useT();

@@ -1,0 +1,70 @@
+/**
+ * Field limits in characters: the one home read by the request schemas (contract/schemas/*) and by
+ * the web's inputs. Plain numbers, so the web takes them without TypeBox in its bundle. Keys are
+ * the bodies' field names (dotted for nested ones), so a form looks its fields up by name
+ * (`withLimits` in web/src/components/EntityForm.tsx); limits.test.ts holds each table to its schema.
+ */
+
+const PERSON_NAME = 100;
+const PHONE = 30;
+const EMAIL = 200;
+const ADDRESS = 500;
+const ORDER_NUMBER = 50;
+const REASON = 500;
+const LONG_NOTE = 500;
+
+/** A search box (names, file numbers). */
+export const SEARCH_QUERY_MAX = 100;
+
+export const PERSON_NAME_LIMITS = { surname: PERSON_NAME, name: PERSON_NAME, patronymic: PERSON_NAME } as const;
+
+export const ENROLMENT_LIMITS = { orderNumber: ORDER_NUMBER, reason: REASON } as const;
+
+export const STUDENT_LIMITS = {
+  ...PERSON_NAME_LIMITS,
+  fileNumber: 50,
+  residenceAddress: ADDRESS,
+  registrationAddress: ADDRESS,
+  homePhone: PHONE,
+  mobilePhone: PHONE,
+  birthCertificate: 100,
+  email: EMAIL,
+  foreignLanguage: 100,
+  additionalEducation: LONG_NOTE,
+  studyProgram: 200,
+  'enrolment.orderNumber': ENROLMENT_LIMITS.orderNumber,
+  'enrolment.reason': ENROLMENT_LIMITS.reason,
+} as const;
+
+export const PARENT_LIMITS = {
+  ...PERSON_NAME_LIMITS,
+  residenceAddress: ADDRESS,
+  homePhone: PHONE,
+  mobilePhone: PHONE,
+  workplace: 300,
+  position: 200,
+  workPhone: PHONE,
+  email: EMAIL,
+  schoolHelp: LONG_NOTE,
+  extraContact: LONG_NOTE,
+} as const;
+
+export const STAFF_ACCOUNT_LIMITS = { login: 100, password: 200 } as const;
+
+export const STAFF_LIMITS = {
+  ...PERSON_NAME_LIMITS,
+  position: 200,
+  email: EMAIL,
+  phone: PHONE,
+  'account.login': STAFF_ACCOUNT_LIMITS.login,
+  'account.password': STAFF_ACCOUNT_LIMITS.password,
+} as const;
+
+export const MOVEMENT_LIMITS = { orderNumber: ORDER_NUMBER, reason: REASON } as const;
+
+export const YEAR_LIMITS = { name: 50 } as const;
+export const PERIOD_LIMITS = { name: 50 } as const;
+export const HOLIDAY_LIMITS = { name: 100 } as const;
+export const CLASS_LIMITS = { letter: 3 } as const;
+export const GROUP_LIMITS = { name: 100 } as const;
+export const SUBJECT_LIMITS = { name: 100, shortName: 20 } as const;
