@@ -40,7 +40,25 @@ interface RequestOptions {
   body?: unknown;
   query?: QueryParams;
   signal?: AbortSignal;
+  /**
+   * A save that may be retried: sent as the Idempotency-Key header, and sent again with the same
+   * key when no answer came (a dropped connection, a server restarting), so the server stores it
+   * once however many copies arrive.
+   */
+  idempotencyKey?: string;
 }
+
+/** Waits before each retry of a keyed save when no answer came: about six seconds in all. */
+const RETRY_DELAYS_MS = [400, 1500, 4000];
+const RETRY_STATUSES = new Set([502, 503, 504]);
+
+/** A fresh key for one save (random, 128 bits; crypto.randomUUID needs HTTPS, this does not). */
+export function newSaveKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The answer the boot script already asked for (see app/early-requests.ts), for a GET. */
 const takeEarly = (method: string, url: string) => (method === 'GET' ? takeEarlyResponse(url, requestLocale) : null);
@@ -48,21 +66,30 @@ const takeEarly = (method: string, url: string) => (method === 'GET' ? takeEarly
 export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json', 'accept-language': requestLocale };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;
   const url = withQuery(path, options.query);
   const method = options.method ?? 'GET';
-  let response: Response;
-  try {
-    response = await (takeEarly(method, url) ??
-      fetch(url, {
-        method,
-        credentials: 'same-origin',
-        headers,
-        body: options.body === undefined ? undefined : JSON.stringify(options.body),
-        signal: options.signal,
-      }));
-  } catch (err) {
-    if (err instanceof DOMException && err.name === 'AbortError') throw err;
-    throw new ApiError(NETWORK_ERROR, 'network', '');
+  const send = () =>
+    takeEarly(method, url) ??
+    fetch(url, {
+      method,
+      credentials: 'same-origin',
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      signal: options.signal,
+    });
+  let response: Response | undefined;
+  for (let attempt = 0; response === undefined; attempt++) {
+    const retryable = options.idempotencyKey !== undefined && attempt < RETRY_DELAYS_MS.length;
+    try {
+      const answer = await send();
+      if (retryable && RETRY_STATUSES.has(answer.status)) await sleep(RETRY_DELAYS_MS[attempt] as number);
+      else response = answer;
+    } catch (err) {
+      if (err instanceof DOMException && err.name === 'AbortError') throw err;
+      if (!retryable) throw new ApiError(NETWORK_ERROR, 'network', '');
+      await sleep(RETRY_DELAYS_MS[attempt] as number);
+    }
   }
   if (response.status === 204) return undefined as T;
   const text = await response.text();
@@ -91,6 +118,9 @@ export const api = {
   put: <T>(path: string, body?: unknown) => apiRequest<T>(path, { method: 'PUT', body: body ?? {} }),
   patch: <T>(path: string, body?: unknown) => apiRequest<T>(path, { method: 'PATCH', body: body ?? {} }),
   delete: (path: string) => apiRequest<void>(path, { method: 'DELETE' }),
+  /** Saves the server keeps once however often they are retried (see RequestOptions.idempotencyKey). */
+  save: <T>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown) =>
+    apiRequest<T>(path, { method, ...(method === 'DELETE' ? {} : { body: body ?? {} }), idempotencyKey: newSaveKey() }),
 };
 
 export function isApiError(err: unknown, status?: number): err is ApiError {

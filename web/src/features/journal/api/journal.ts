@@ -83,7 +83,7 @@ export interface GradeCreate {
   reason?: string;
 }
 export const createGrade = (schoolId: string, curriculumId: string, body: GradeCreate) =>
-  api.post<Grade>(`${journal(schoolId, curriculumId)}/grades`, body);
+  api.save<Grade>('POST', `${journal(schoolId, curriculumId)}/grades`, body);
 
 export interface GradeUpdate {
   value?: string;
@@ -93,10 +93,10 @@ export interface GradeUpdate {
   reason?: string;
 }
 export const updateGrade = (schoolId: string, gradeId: string, body: GradeUpdate) =>
-  api.patch<Grade>(`${school(schoolId)}/grades/${encodeURIComponent(gradeId)}`, body);
+  api.save<Grade>('PATCH', `${school(schoolId)}/grades/${encodeURIComponent(gradeId)}`, body);
 
 export const deleteGrade = (schoolId: string, gradeId: string, version: number, reason?: string) =>
-  api.delete(withQuery(`${school(schoolId)}/grades/${encodeURIComponent(gradeId)}`, { version, reason }));
+  api.save<void>('DELETE', withQuery(`${school(schoolId)}/grades/${encodeURIComponent(gradeId)}`, { version, reason }));
 
 export interface AttendanceWrite {
   studentId: string;
@@ -107,7 +107,7 @@ export interface AttendanceWrite {
   reason?: string;
 }
 export const setAttendance = (schoolId: string, curriculumId: string, body: AttendanceWrite) =>
-  api.put<{ item: Attendance | null }>(`${journal(schoolId, curriculumId)}/attendance`, body);
+  api.save<{ item: Attendance | null }>('PUT', `${journal(schoolId, curriculumId)}/attendance`, body);
 
 export interface LessonWrite {
   topic?: string | null;
