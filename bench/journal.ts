@@ -40,7 +40,8 @@ import { benchParents } from './generate.js';
  *   for those children on dates spread over the year, so the weeks being read keep going stale.
  *
  * Options: --no-sqlite, --no-postgres, --only=journal-page,grade-save,diary-mixed, --schools=N,
- * --parents=P (diary readers, default 200), --save-rate=R. BENCH_SECONDS sets each measured run
+ * --parents=P (diary readers, default 200), --save-rate=R, --repeat=N (diary-mixed rounds on one
+ * copy and one warmed server, default 1). BENCH_SECONDS sets each measured run
  * (default 10). PostgreSQL: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test),
  * each journal run in its own fresh schema and each mixed run in a copy of the cached diary schema,
  * dropped afterwards. BENCH_CPU_PROFILE=<file> writes one server profile per measured scenario.
@@ -59,6 +60,8 @@ const WARMUP_S = 2;
 const SCHOOLS = option('schools', 20);
 const PARENTS = option('parents', 200);
 const SAVE_RATE = option('save-rate', 200);
+/** diary-mixed: read-only + mixed measured this many times over one copy and one warm server. */
+const REPEAT = option('repeat', 1);
 const PERIOD = { from: '2027-01-12', to: '2027-03-21' }; // the world's third quarter
 
 type Kind = 'sqlite' | 'postgres';
@@ -618,48 +621,51 @@ async function mixedScenario(kind: Kind): Promise<void> {
       const started = performance.now();
       const failures = await diaryWarm(origin, reads);
       console.log(`weeks prepared in ${((performance.now() - started) / 1000).toFixed(1)} s${failures ? `, ${failures} FAILED` : ''}`);
-      await diaryLoad(origin, reads, WARMUP_S);
-      const readOnly = await diaryLoad(origin, reads, DURATION_S);
-      console.log(`diary read-only: ${readOnly.rps} req/s, p50 ${readOnly.p50} ms, p99 ${readOnly.p99} ms, ${readOnly.errors} errors`);
-
       let next = 0;
-      const saveRun = autocannon({
-        url: origin,
-        connections: 20,
-        overallRate: SAVE_RATE,
-        duration: DURATION_S,
-        method: 'POST',
-        requests: [
-          {
-            method: 'POST',
-            setupRequest: (req) => {
-              const t = saves[next++ % saves.length] as SaveTarget;
-              return {
-                ...req,
-                path: t.path,
-                body: t.body,
-                headers: { ...req.headers, cookie: t.cookie, origin: publicUrl, 'content-type': 'application/json' },
-              };
+      for (let round = 1; round <= REPEAT; round++) {
+        // Weeks made stale by the previous round are rebuilt as they are read, as on a real evening.
+        await diaryLoad(origin, reads, WARMUP_S);
+        const readOnly = await diaryLoad(origin, reads, DURATION_S);
+        console.log(`diary read-only: ${readOnly.rps} req/s, p50 ${readOnly.p50} ms, p99 ${readOnly.p99} ms, ${readOnly.errors} errors`);
+        const saveRun = autocannon({
+          url: origin,
+          connections: 20,
+          overallRate: SAVE_RATE,
+          duration: DURATION_S,
+          method: 'POST',
+          requests: [
+            {
+              method: 'POST',
+              setupRequest: (req) => {
+                const t = saves[next++ % saves.length] as SaveTarget;
+                return {
+                  ...req,
+                  path: t.path,
+                  body: t.body,
+                  headers: { ...req.headers, cookie: t.cookie, origin: publicUrl, 'content-type': 'application/json' },
+                };
+              },
             },
+          ],
+        });
+        if (round === 1) profileFromHere(child);
+        const [mixed, saved] = await Promise.all([diaryLoad(origin, reads, DURATION_S), saveRun]);
+        const s = summary(saved);
+        console.log(`grade saves beside it: ${s.rps}/s (aim ${SAVE_RATE}), p50 ${s.p50_ms} ms, p99 ${s.p99_ms} ms, ${s.errors} errors`);
+        report(
+          'diary-mixed',
+          kind,
+          { rps: mixed.rps, p50_ms: mixed.p50, p99_ms: mixed.p99, errors: mixed.errors + s.errors },
+          {
+            read_only_rps: readOnly.rps,
+            read_only_p99_ms: readOnly.p99,
+            kept: Math.round((mixed.rps / Math.max(1, readOnly.rps)) * 1000) / 1000,
+            save_rps: s.rps,
+            save_p99_ms: s.p99_ms,
+            ...(REPEAT > 1 ? { round } : {}),
           },
-        ],
-      });
-      profileFromHere(child);
-      const [mixed, saved] = await Promise.all([diaryLoad(origin, reads, DURATION_S), saveRun]);
-      const s = summary(saved);
-      console.log(`grade saves beside it: ${s.rps}/s (aim ${SAVE_RATE}), p50 ${s.p50_ms} ms, p99 ${s.p99_ms} ms, ${s.errors} errors`);
-      report(
-        'diary-mixed',
-        kind,
-        { rps: mixed.rps, p50_ms: mixed.p50, p99_ms: mixed.p99, errors: mixed.errors + s.errors },
-        {
-          read_only_rps: readOnly.rps,
-          read_only_p99_ms: readOnly.p99,
-          kept: Math.round((mixed.rps / Math.max(1, readOnly.rps)) * 1000) / 1000,
-          save_rps: s.rps,
-          save_p99_ms: s.p99_ms,
-        },
-      );
+        );
+      }
     });
     console.log(`(load average ${loadAverage()}; ${os.cpus().length} cores shared with other work)`);
   } finally {
