@@ -2,7 +2,7 @@ import { Link } from 'react-router';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { useT } from '../lib/i18n';
 import { useDocumentTitle } from '../lib/use-title';
-import '../features/auth/login.css';
+import '../components/login-card.css';
 
 /** The public page about the service (R6.6); its full content comes with the service module. */
 export function AboutPage() {

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { firstScreenUrls, sendEarlyRequests, takeEarlyResponse } from './early-requests';
+import { takeEarlyResponse } from '../lib/early-responses';
+import { firstScreenUrls, sendEarlyRequests } from './early-requests';
 
 const SCHOOL = '01a2-school';
 const CHILD = '01a2-child';

@@ -1,8 +1,8 @@
 import type { MessageKey } from '@contract/i18n/translate';
 import { Permission } from '@contract/permissions';
 import type { EffectiveRole } from '@contract/roles';
-import { can, hasAnyRole } from '../features/auth/access';
-import type { MySchool } from '../features/auth/api/get-me';
+import { can, hasAnyRole } from '../lib/access';
+import type { MySchool } from '../lib/resources/me';
 
 export interface Section {
   id: string;

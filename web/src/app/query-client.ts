@@ -1,9 +1,9 @@
 import { DEFAULT_LOCALE } from '@contract/i18n/translate';
 import { QueryClient } from '@tanstack/react-query';
-import { maybeSignedIn, meQueryOptions } from '../features/auth/api/get-me';
 import { prefetchDiaryAddress } from '../features/diary/prefetch';
 import { isApiError, setRequestLocale } from '../lib/api';
 import { readLocaleCookie } from '../lib/i18n';
+import { maybeSignedIn, meQueryOptions } from '../lib/resources/me';
 
 /** Client errors (4xx) are answers, not glitches: retrying them only delays the message. */
 function shouldRetry(failureCount: number, error: unknown): boolean {

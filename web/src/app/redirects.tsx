@@ -1,8 +1,8 @@
 import { Navigate } from 'react-router';
 import { ErrorNotice, Loading } from '../components/status';
-import { homePath, landingPath, primaryRole } from '../features/auth/access';
-import { maybeSignedIn, useMe } from '../features/auth/api/get-me';
+import { homePath, landingPath, primaryRole } from '../lib/access';
 import { useT } from '../lib/i18n';
+import { maybeSignedIn, useMe } from '../lib/resources/me';
 import { useDocumentTitle } from '../lib/use-title';
 import { useSchool } from './school-context';
 import { PlainShell } from './shell/AppShell';

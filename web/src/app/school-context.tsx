@@ -1,5 +1,5 @@
 import { createContext, type ReactNode, useContext } from 'react';
-import type { Me, MySchool } from '../features/auth/api/get-me';
+import type { Me, MySchool } from '../lib/resources/me';
 
 interface SessionState {
   me: Me;

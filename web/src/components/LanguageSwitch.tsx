@@ -1,6 +1,6 @@
 import { LOCALES } from '@contract/i18n/translate';
-import { useSetLocale } from '../features/auth/api/set-locale';
 import { useLocale, useT } from '../lib/i18n';
+import { useSetLocale } from '../lib/resources/set-locale';
 
 /** ru / en switch: re-renders at once, then tells the server (works signed in or not). */
 export function LanguageSwitch() {

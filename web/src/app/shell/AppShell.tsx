@@ -1,10 +1,10 @@
 import { type ReactNode, useEffect, useId, useState } from 'react';
 import { Link, NavLink, Outlet, useLocation, useNavigate, useParams } from 'react-router';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
-import { homePath, landingPath, primaryRole, rememberSchool, schoolPath } from '../../features/auth/access';
-import type { Me, MySchool } from '../../features/auth/api/get-me';
 import { useLogout } from '../../features/auth/api/logout';
+import { homePath, landingPath, primaryRole, rememberSchool, schoolPath } from '../../lib/access';
 import { useT } from '../../lib/i18n';
+import type { Me, MySchool } from '../../lib/resources/me';
 import { NotFoundPage } from '../NotFoundPage';
 import { visibleSections } from '../navigation';
 import { SchoolProvider } from '../school-context';

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import { ErrorNotice, Loading } from '../../components/status';
-import { type Me, maybeSignedIn, useMe } from '../../features/auth/api/get-me';
+import { type Me, maybeSignedIn, useMe } from '../../lib/resources/me';
 
 /** Renders its children with the signed-in user, or sends the visitor to the login page. */
 export function SessionGate({ children }: { children: (me: Me) => ReactNode }) {

@@ -1,13 +1,13 @@
 import { type FormEvent, useId, useRef, useState } from 'react';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
+import { landingPath } from '../../lib/access';
 import { ApiError, NETWORK_ERROR } from '../../lib/api';
 import { useT } from '../../lib/i18n';
+import { maybeSignedIn, useMe } from '../../lib/resources/me';
 import { useDocumentTitle } from '../../lib/use-title';
-import { landingPath } from './access';
-import { maybeSignedIn, useMe } from './api/get-me';
 import { useLogin } from './api/login';
-import './login.css';
+import '../../components/login-card.css';
 
 /** Only paths inside this site are followed after login (no open redirect). */
 function safeNext(next: string | null): string | null {

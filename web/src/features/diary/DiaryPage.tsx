@@ -4,11 +4,11 @@ import { Navigate, NavLink, useLocation, useNavigate, useParams, useSearchParams
 import { NotFoundPage } from '../../app/NotFoundPage';
 import { useSchool } from '../../app/school-context';
 import { ErrorNotice, Loading } from '../../components/status';
+import { schoolPath } from '../../lib/access';
 import { fullName } from '../../lib/dates';
 import { useT } from '../../lib/i18n';
+import { type MyStudent, useMyStudents } from '../../lib/resources/my-students';
 import { useDocumentTitle } from '../../lib/use-title';
-import { schoolPath } from '../auth/access';
-import { type MyStudent, useMyStudents } from '../people/api/list-my-students';
 import { diaryAddress } from './address';
 import { markSeenOnLeave } from './api/diary';
 import { CalendarFeedPanel } from './CalendarFeedPanel';

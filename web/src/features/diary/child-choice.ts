@@ -1,4 +1,4 @@
-import type { MyStudent } from '../people/api/list-my-students';
+import type { MyStudent } from '../../lib/resources/my-students';
 
 /**
  * The child last opened in a school's diary on this device (an opaque id, never a name), so the

@@ -1,5 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { myStudentsQueryOptions } from '../people/api/list-my-students';
+import { myStudentsQueryOptions } from '../../lib/resources/my-students';
 import { type DiaryAddress, diaryAddress } from './address';
 import { weekQueryOptions } from './api/diary';
 

@@ -1,10 +1,10 @@
 import { useId } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { ErrorNotice, Loading } from '../../components/status';
+import { schoolPath } from '../../lib/access';
 import { fullName } from '../../lib/dates';
 import { useT } from '../../lib/i18n';
-import { schoolPath } from '../auth/access';
-import { useMyStudents } from '../people/api/list-my-students';
+import { useMyStudents } from '../../lib/resources/my-students';
 
 /** Parent: switch between own children; student: own card. The chosen child is kept in ?child=. */
 export function ChildrenPanel({ role }: { role: 'parent' | 'student' }) {

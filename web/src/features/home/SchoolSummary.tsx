@@ -1,6 +1,6 @@
 import { formatDate, todayIso } from '../../lib/dates';
 import { useLocale, useT } from '../../lib/i18n';
-import { currentYear, useYears } from '../school/api/list-years';
+import { currentYear, useYears } from '../../lib/resources/years';
 
 /** The school's name and its current academic year (quietly omitted while unknown). */
 export function SchoolSummary({ schoolId, schoolName }: { schoolId: string; schoolName: string }) {

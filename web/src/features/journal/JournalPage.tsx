@@ -4,10 +4,10 @@ import { useCallback, useId, useMemo, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useSchool } from '../../app/school-context';
 import { Empty, ErrorNotice, Loading } from '../../components/status';
+import { can, schoolPath } from '../../lib/access';
 import { formatDate, fullName, todayInZone } from '../../lib/dates';
 import { useLocale, useT } from '../../lib/i18n';
 import { useDocumentTitle } from '../../lib/use-title';
-import { can, schoolPath } from '../auth/access';
 import {
   itemScaleValues,
   type JournalListItem,

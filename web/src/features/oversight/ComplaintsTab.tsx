@@ -7,7 +7,7 @@ import { Empty, ErrorNotice, Loading } from '../../components/status';
 import { formatDate, todayIso } from '../../lib/dates';
 import { useLocale, useT } from '../../lib/i18n';
 import { type Complaint, complaintBookPdf, useComplaintAction, useComplaints, useRegisterComplaint } from './api/oversight';
-import '../service/service.css';
+import '../../components/register.css';
 
 /**
  * The complaint book (seed 002 §5; R11.1): register a complaint, its 30-day deadline (extendable

@@ -2,9 +2,9 @@ import type { MessageKey } from '@contract/i18n/translate';
 import { Permission } from '@contract/permissions';
 import { Navigate, NavLink, useParams } from 'react-router';
 import { useSchool } from '../../app/school-context';
+import { can, schoolPath } from '../../lib/access';
 import { useT } from '../../lib/i18n';
 import { useDocumentTitle } from '../../lib/use-title';
-import { can, schoolPath } from '../auth/access';
 import { ComplaintsTab } from './ComplaintsTab';
 import { InspectionsTab } from './InspectionsTab';
 

@@ -3,10 +3,10 @@ import { type FormEvent, useId, useState } from 'react';
 import { Link } from 'react-router';
 import { useSchool } from '../../app/school-context';
 import { Empty, ErrorNotice, Loading } from '../../components/status';
+import { schoolPath } from '../../lib/access';
 import { fullName } from '../../lib/dates';
 import { useT } from '../../lib/i18n';
 import { useDocumentTitle } from '../../lib/use-title';
-import { schoolPath } from '../auth/access';
 import { useParents } from './api/parents';
 
 /** Parents and legal representatives, searchable by name. */

@@ -2,7 +2,7 @@ import { useSchool } from '../../app/school-context';
 import { EntityForm } from '../../components/EntityForm';
 import { ErrorNotice, Loading } from '../../components/status';
 import { useT } from '../../lib/i18n';
-import { useSetStaffRoles, useStaffMember } from './api/staff';
+import { useSetStaffRoles, useStaffMember } from '../../lib/resources/staff';
 import { STAFF_ROLES, staffRoleOptions } from './options';
 
 /** The staff member's school roles (account.manage), shown under their login. */

@@ -7,11 +7,11 @@ import { Link, useParams } from 'react-router';
 import { useSchool, useSession } from '../../app/school-context';
 import { EntityForm, type FieldSpec, withLimits } from '../../components/EntityForm';
 import { ErrorNotice, errorText, Loading } from '../../components/status';
+import { can, schoolPath } from '../../lib/access';
 import { formatDate, fullName, todayIso } from '../../lib/dates';
 import { useLocale, useT } from '../../lib/i18n';
+import { useResetStaffPassword, useStaffMember, useUpdateStaff } from '../../lib/resources/staff';
 import { useDocumentTitle } from '../../lib/use-title';
-import { can, schoolPath } from '../auth/access';
-import { useResetStaffPassword, useStaffMember, useUpdateStaff } from './api/staff';
 import { RolesEditor } from './RolesEditor';
 import '../../components/admin.css';
 

@@ -9,14 +9,12 @@ import { useSchool } from '../../app/school-context';
 import { DeleteButton } from '../../components/DeleteButton';
 import { EntityForm, type FormValues, withLimits } from '../../components/EntityForm';
 import { Empty, ErrorNotice, Loading } from '../../components/status';
+import { can, schoolPath } from '../../lib/access';
 import { ApiError } from '../../lib/api';
 import { formatDate, formatInstant, fullName, todayIso } from '../../lib/dates';
 import { useLocale, useT } from '../../lib/i18n';
-import { useDocumentTitle } from '../../lib/use-title';
-import { can, schoolPath } from '../auth/access';
-import { useClasses } from '../school/api/classes';
-import { useGroups } from '../school/api/groups';
-import { createParent, useParentSearch } from './api/parents';
+import { useClasses } from '../../lib/resources/classes';
+import { useGroups } from '../../lib/resources/groups';
 import {
   linkParent,
   useCreateMovement,
@@ -25,7 +23,9 @@ import {
   useStudentMovements,
   useUnlinkParent,
   useUpdateStudent,
-} from './api/students';
+} from '../../lib/resources/students';
+import { useDocumentTitle } from '../../lib/use-title';
+import { createParent, useParentSearch } from './api/parents';
 import { kinshipField, parentFields, studentFields, studentValues } from './fields';
 import { movementKindOptions } from './options';
 import '../../components/admin.css';

@@ -4,14 +4,14 @@ import { type FormEvent, useId, useState } from 'react';
 import { Link } from 'react-router';
 import { useSchool } from '../../app/school-context';
 import { EntityForm, withLimits } from '../../components/EntityForm';
+import { AddPanel } from '../../components/list-panels';
 import { Empty, ErrorNotice, Loading } from '../../components/status';
+import { can, schoolPath } from '../../lib/access';
 import { fullName, todayIso } from '../../lib/dates';
 import { useT } from '../../lib/i18n';
+import { useClasses } from '../../lib/resources/classes';
+import { useCreateStudent, useStudents } from '../../lib/resources/students';
 import { useDocumentTitle } from '../../lib/use-title';
-import { can, schoolPath } from '../auth/access';
-import { useClasses } from '../school/api/classes';
-import { AddPanel } from '../school/tabs/common';
-import { useCreateStudent, useStudents } from './api/students';
 import { sexOptions } from './options';
 
 const PAGE = 50;

@@ -4,15 +4,15 @@ import { type FormEvent, useId, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { Loading } from '../../components/status';
+import { landingPath, schoolPath } from '../../lib/access';
 import { ApiError } from '../../lib/api';
 import { useT } from '../../lib/i18n';
+import { getMe, type Me, maybeSignedIn, meQueryKey, setSignedInHint, useMe } from '../../lib/resources/me';
 import { useDocumentTitle } from '../../lib/use-title';
-import { landingPath, schoolPath } from '../auth/access';
-import { getMe, type Me, maybeSignedIn, meQueryKey, setSignedInHint, useMe } from '../auth/api/get-me';
 import { type Redeemed, redeemCode } from './api/service';
 import { FieldError, FormError } from './FieldError';
-import '../auth/login.css';
-import './service.css';
+import '../../components/login-card.css';
+import '../../components/register.css';
 
 const FIELDS = ['code', 'displayName', 'login', 'password'] as const;
 

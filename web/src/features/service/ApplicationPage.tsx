@@ -4,18 +4,18 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useSchool } from '../../app/school-context';
 import { Empty, ErrorNotice, errorText, Loading } from '../../components/status';
+import { can, schoolPath } from '../../lib/access';
 import { formatDate, formatInstant } from '../../lib/dates';
 import { useLocale, useT } from '../../lib/i18n';
+import type { StudentListItem } from '../../lib/resources/students';
 import { useDocumentTitle } from '../../lib/use-title';
-import { can, schoolPath } from '../auth/access';
-import type { StudentListItem } from '../people/api/students';
 import { type ApplicationFull, pdfLinks, useApplication, useConsents, useLinkApplication } from './api/service';
 import { ConsentCard } from './ConsentCard';
 import { ConsentForm } from './ConsentForm';
 import { DeadlineBadge, StatusTag } from './DeadlineBadge';
 import { DecisionForm, OrderForm } from './DecisionForms';
 import { StudentPicker } from './StudentPicker';
-import './service.css';
+import '../../components/register.css';
 
 /** One application: the Приложение 1 data, its consent, the decision, the order and the access. */
 export function ApplicationPage() {

@@ -6,16 +6,16 @@ import { Link, useNavigate } from 'react-router';
 import { useSchool } from '../../app/school-context';
 import { EntityForm, type FieldSpec } from '../../components/EntityForm';
 import { Empty, ErrorNotice, Loading } from '../../components/status';
+import { can, schoolPath } from '../../lib/access';
 import { formatDate, fullName } from '../../lib/dates';
 import { useLocale, useT } from '../../lib/i18n';
+import type { StudentListItem } from '../../lib/resources/students';
 import { useDocumentTitle } from '../../lib/use-title';
-import { can, schoolPath } from '../auth/access';
-import type { StudentListItem } from '../people/api/students';
 import { pdfLinks, useApplications, useRegisterApplication } from './api/service';
 import { DeadlineBadge, StatusTag } from './DeadlineBadge';
 import { ServiceTabs } from './ServiceTabs';
 import { StudentPicker } from './StudentPicker';
-import './service.css';
+import '../../components/register.css';
 
 /** The fields of Приложение 1 in the order of the paper form. */
 const APPLICATION_FIELDS: FieldSpec[] = [

@@ -5,15 +5,15 @@ import { useEffect, useId, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useSession } from '../../app/school-context';
 import { Empty, ErrorNotice, errorText, Loading } from '../../components/status';
+import { hasAnyRole } from '../../lib/access';
 import { formatDate, formatInstant, fullName } from '../../lib/dates';
 import { useLocale, useT } from '../../lib/i18n';
 import { useResource } from '../../lib/resource';
+import { useClasses } from '../../lib/resources/classes';
+import { useStudent } from '../../lib/resources/students';
 import { useDocumentTitle } from '../../lib/use-title';
-import { hasAnyRole } from '../auth/access';
-import { useStudent } from '../people/api/students';
-import { useClasses } from '../school/api/classes';
 import { fetchSlipPdf, type Issued, useIssueCode, useStudentCodes } from './api/service';
-import './service.css';
+import '../../components/register.css';
 
 type RosterEntry = Static<typeof Roster>['items'][number];
 interface Chosen {

@@ -4,13 +4,13 @@ import { Link } from 'react-router';
 import { useSchool } from '../../app/school-context';
 import { EntityForm } from '../../components/EntityForm';
 import { Empty, ErrorNotice, Loading } from '../../components/status';
+import { can, schoolPath } from '../../lib/access';
 import { formatDate, todayIso } from '../../lib/dates';
 import { useLocale, useT } from '../../lib/i18n';
 import { useDocumentTitle } from '../../lib/use-title';
-import { can, schoolPath } from '../auth/access';
 import { type Consent, pdfLinks, useConsents, useRecordOperatorCopy } from './api/service';
 import { ServiceTabs } from './ServiceTabs';
-import './service.css';
+import '../../components/register.css';
 
 /**
  * The school's consents and their copies for the operator (seed 002 §3.2.4: within 10 days).

@@ -3,13 +3,13 @@ import { useId, useState } from 'react';
 import { Link } from 'react-router';
 import { useSchool } from '../../app/school-context';
 import { Empty, ErrorNotice, Loading } from '../../components/status';
+import { schoolPath } from '../../lib/access';
 import { formatDate } from '../../lib/dates';
 import { useLocale, useT } from '../../lib/i18n';
 import { useDocumentTitle } from '../../lib/use-title';
-import { schoolPath } from '../auth/access';
 import { type Deadline, useDeadlines } from './api/service';
 import { ServiceTabs } from './ServiceTabs';
-import './service.css';
+import '../../components/register.css';
 
 /**
  * The director's dashboard of the procedure's deadlines (seed 002 §3.2.3–3.2.5, R6.3): what is

@@ -4,11 +4,11 @@ import { useSession } from '../../app/school-context';
 import { Empty, ErrorNotice, Loading } from '../../components/status';
 import { fullName } from '../../lib/dates';
 import { useT } from '../../lib/i18n';
+import { useMyStudents } from '../../lib/resources/my-students';
 import { useDocumentTitle } from '../../lib/use-title';
-import { useMyStudents } from '../people/api/list-my-students';
 import { useConsents } from './api/service';
 import { ConsentCard } from './ConsentCard';
-import './service.css';
+import '../../components/register.css';
 
 /**
  * «Мои данные» (152-FZ art. 14: the subject's right to know what is processed): the account, the

@@ -2,9 +2,9 @@ import type { MessageKey } from '@contract/i18n/translate';
 import { Permission } from '@contract/permissions';
 import { NavLink } from 'react-router';
 import { useSchool } from '../../app/school-context';
+import { can, schoolPath } from '../../lib/access';
 import { useT } from '../../lib/i18n';
-import { can, schoolPath } from '../auth/access';
-import type { MySchool } from '../auth/api/get-me';
+import type { MySchool } from '../../lib/resources/me';
 
 interface Tab {
   path: string;

@@ -6,7 +6,7 @@ import { Empty, ErrorNotice, Loading } from '../../components/status';
 import { fullName } from '../../lib/dates';
 import { useT } from '../../lib/i18n';
 import { resourceQuery } from '../../lib/resource';
-import type { StudentListItem } from '../people/api/students';
+import type { StudentListItem } from '../../lib/resources/students';
 
 /**
  * Finds a student of the school by name or file number, so an application or consent names the

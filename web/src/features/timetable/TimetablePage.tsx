@@ -5,10 +5,10 @@ import { type FormEvent, useId, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useSession } from '../../app/school-context';
 import { Empty, ErrorNotice, errorText, Loading, SuccessNotice } from '../../components/status';
+import { can, hasAnyRole } from '../../lib/access';
 import { formatDate, todayInZone } from '../../lib/dates';
 import { useLocale, useT } from '../../lib/i18n';
 import { useDocumentTitle } from '../../lib/use-title';
-import { can, hasAnyRole } from '../auth/access';
 import {
   type ChangeCreate,
   type Curriculum,

@@ -2,8 +2,8 @@ import { isLocale } from '@contract/i18n/translate';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api';
 import { useLocale } from '../../../lib/i18n';
-import { type Me, meQueryKey, setSignedInHint } from './get-me';
-import { setLocale } from './set-locale';
+import { type Me, meQueryKey, setSignedInHint } from '../../../lib/resources/me';
+import { setLocale } from '../../../lib/resources/set-locale';
 
 export interface LoginInput {
   login: string;

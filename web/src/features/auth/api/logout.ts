@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api';
-import { meQueryKey, setSignedInHint } from './get-me';
+import { meQueryKey, setSignedInHint } from '../../../lib/resources/me';
 
 /** POST /api/auth/logout: ends the session. */
 export const logout = () => api.post<void>('/api/auth/logout');

@@ -2,12 +2,12 @@ import type { Bell, BellCreate } from '@contract/schemas/school';
 import { type FormEvent, useId, useState } from 'react';
 import { useSchool } from '../../../app/school-context';
 import { EntityForm, type FieldSpec, fieldErrorText } from '../../../components/EntityForm';
+import { AddPanel, ListState } from '../../../components/list-panels';
 import { RecordTable } from '../../../components/RecordTable';
 import { errorText } from '../../../components/status';
 import { ApiError } from '../../../lib/api';
 import { useT } from '../../../lib/i18n';
 import { useBells, useCreateBells, useDeleteBell, useReplaceBells, useUpdateBell } from '../api/bells';
-import { AddPanel, ListState } from './common';
 
 const bellFields: FieldSpec[] = [
   { name: 'lessonNumber', label: 'web.school.field.lessonNumber', type: 'number', required: true, min: 0, max: 12 },

@@ -2,11 +2,11 @@ import { CLASS_LIMITS } from '@contract/limits';
 import type { SchoolClass } from '@contract/schemas/school';
 import { useSchool } from '../../../app/school-context';
 import { EntityForm, type FieldSpec, withLimits } from '../../../components/EntityForm';
+import { AddPanel, ListState } from '../../../components/list-panels';
 import { RecordTable } from '../../../components/RecordTable';
 import { Loading } from '../../../components/status';
 import { useT } from '../../../lib/i18n';
-import { useClasses, useCreateClasses, useDeleteClass, useUpdateClass } from '../api/classes';
-import { AddPanel, ListState } from './common';
+import { useClasses, useCreateClasses, useDeleteClass, useUpdateClass } from '../../../lib/resources/classes';
 import { type Choices, useChoices } from './options';
 
 const classFields = (choices: Choices): FieldSpec[] =>

@@ -1,11 +1,11 @@
 import { useId, useState } from 'react';
 import { useSchool } from '../../../app/school-context';
 import { EntityForm } from '../../../components/EntityForm';
+import { AddPanel, ListState } from '../../../components/list-panels';
 import { RecordTable } from '../../../components/RecordTable';
 import { Loading } from '../../../components/status';
 import { useT } from '../../../lib/i18n';
 import { type CurriculumEntry, useCreateCurriculum, useCurriculum, useDeleteCurriculum, useUpdateCurriculum } from '../api/curriculum';
-import { AddPanel, ListState } from './common';
 import { useChoices } from './options';
 
 export function CurriculumTab({ editable }: { editable: boolean }) {

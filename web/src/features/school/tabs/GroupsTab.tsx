@@ -2,11 +2,11 @@ import { GROUP_LIMITS } from '@contract/limits';
 import type { StudyGroup } from '@contract/schemas/school';
 import { useSchool } from '../../../app/school-context';
 import { EntityForm, withLimits } from '../../../components/EntityForm';
+import { AddPanel, ListState } from '../../../components/list-panels';
 import { RecordTable } from '../../../components/RecordTable';
 import { Loading } from '../../../components/status';
 import { useT } from '../../../lib/i18n';
-import { useCreateGroups, useDeleteGroup, useGroups, useUpdateGroup } from '../api/groups';
-import { AddPanel, ListState } from './common';
+import { useCreateGroups, useDeleteGroup, useGroups, useUpdateGroup } from '../../../lib/resources/groups';
 import { useChoices } from './options';
 
 export function GroupsTab({ editable }: { editable: boolean }) {

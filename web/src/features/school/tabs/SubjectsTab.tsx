@@ -2,10 +2,10 @@ import { SUBJECT_LIMITS } from '@contract/limits';
 import type { Subject } from '@contract/schemas/school';
 import { useSchool } from '../../../app/school-context';
 import { EntityForm, type FieldSpec, withLimits } from '../../../components/EntityForm';
+import { AddPanel, ListState } from '../../../components/list-panels';
 import { RecordTable } from '../../../components/RecordTable';
 import { useT } from '../../../lib/i18n';
 import { useCreateSubjects, useDeleteSubject, useSubjects, useUpdateSubject } from '../api/subjects';
-import { AddPanel, ListState } from './common';
 
 const subjectFields: FieldSpec[] = withLimits(SUBJECT_LIMITS, [
   { name: 'name', label: 'web.school.field.name', required: true },

@@ -4,16 +4,16 @@ import type { Holiday, HolidayKind, Period, PeriodKind, Year } from '@contract/s
 import { useId, useState } from 'react';
 import { useSchool } from '../../../app/school-context';
 import { EntityForm, type FieldSpec, withLimits } from '../../../components/EntityForm';
+import { AddPanel, ListState } from '../../../components/list-panels';
 import { RecordTable } from '../../../components/RecordTable';
 import { ErrorNotice } from '../../../components/status';
 import { formatDate, todayIso } from '../../../lib/dates';
 import { type Translate, useLocale, useT } from '../../../lib/i18n';
 import { useResource } from '../../../lib/resource';
+import { currentYear } from '../../../lib/resources/years';
 import { useCreateHolidays, useDeleteHoliday, useHolidays, useUpdateHoliday } from '../api/holidays';
-import { currentYear } from '../api/list-years';
 import { useCreatePeriods, useDeletePeriod, usePeriods, useUpdatePeriod } from '../api/periods';
 import { useApplyPeriodPreset, useCreateYear, useDeleteYear, useUpdateYear } from '../api/years';
-import { AddPanel, ListState } from './common';
 
 // Type-checked copies of the contract's lists (importing the values would pull TypeBox into the bundle).
 const PERIOD_KINDS: readonly PeriodKind[] = ['quarter', 'trimester', 'half_year'];

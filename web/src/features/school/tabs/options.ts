@@ -3,9 +3,9 @@ import { useSchool } from '../../../app/school-context';
 import type { FieldOption } from '../../../components/EntityForm';
 import { fullName } from '../../../lib/dates';
 import { useResource } from '../../../lib/resource';
-import { useStaff } from '../../people/api/staff';
-import { useClasses } from '../api/classes';
-import { useGroups } from '../api/groups';
+import { useClasses } from '../../../lib/resources/classes';
+import { useGroups } from '../../../lib/resources/groups';
+import { useStaff } from '../../../lib/resources/staff';
 import { useSubjects } from '../api/subjects';
 
 export type Choices = ReturnType<typeof useChoices>;

@@ -1,7 +1,7 @@
 import type { PasswordResetResponse, StaffCreate, StaffList, StaffMember, StaffUpdate } from '@contract/schemas/people';
 import type { Static } from '@sinclair/typebox';
-import { api } from '../../../lib/api';
-import { type Query, resourcePath, useResource, useResourceMutation } from '../../../lib/resource';
+import { api } from '../api';
+import { type Query, resourcePath, useResource, useResourceMutation } from '../resource';
 
 export type StaffListItem = Static<typeof StaffList>['items'][number];
 export type { StaffMember };

@@ -1,7 +1,7 @@
 import type { YearListSchema } from '@contract/schemas/school';
 import type { Static } from '@sinclair/typebox';
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { api } from '../../../lib/api';
+import { api } from '../api';
 
 export type Year = Static<typeof YearListSchema>['items'][number];
 

@@ -1,7 +1,7 @@
 import type { MyStudentList } from '@contract/schemas/people';
 import type { Static } from '@sinclair/typebox';
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { api } from '../../../lib/api';
+import { api } from '../api';
 
 export type MyStudent = Static<typeof MyStudentList>['items'][number];
 

@@ -1,7 +1,7 @@
 import type { MessageKey } from '@contract/i18n/translate';
 import type { Permission } from '@contract/permissions';
 import { CLASS_TEACHER, type EffectiveRole, ROLES } from '@contract/roles';
-import type { MySchool } from './api/get-me';
+import type { MySchool } from './resources/me';
 
 /** Which home a user with several roles lands on: the widest responsibility first. */
 export const ROLE_ORDER: readonly EffectiveRole[] = [

@@ -1,7 +1,7 @@
 import type { Locale } from '@contract/i18n/translate';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api';
-import { useLocale } from '../../../lib/i18n';
+import { api } from '../api';
+import { useLocale } from '../i18n';
 
 /** PUT /api/auth/locale: remembers the language (for the account too when signed in). */
 export const setLocale = (locale: Locale) => api.put<void>('/api/auth/locale', { locale });

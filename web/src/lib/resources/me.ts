@@ -1,7 +1,7 @@
 import type { MeSchema } from '@contract/schemas/auth';
 import type { Static } from '@sinclair/typebox';
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { api, isApiError } from '../../../lib/api';
+import { api, isApiError } from '../api';
 import { setSignedInHint } from '../signed-in-hint';
 
 export { maybeSignedIn, setSignedInHint } from '../signed-in-hint';

@@ -1,7 +1,7 @@
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { Empty, ErrorNotice, Loading } from '../../../components/status';
-import { useT } from '../../../lib/i18n';
+import { useT } from '../lib/i18n';
+import { Empty, ErrorNotice, Loading } from './status';
 
 /** Loading / error / empty / table for a list query. */
 export function ListState<T>({

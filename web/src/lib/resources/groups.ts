@@ -1,6 +1,6 @@
 import type { GroupCreate, GroupPatch, StudyGroup } from '@contract/schemas/school';
-import { api } from '../../../lib/api';
-import { type Query, resourcePath, useResource, useResourceMutation } from '../../../lib/resource';
+import { api } from '../api';
+import { type Query, resourcePath, useResource, useResourceMutation } from '../resource';
 
 export type { StudyGroup };
 

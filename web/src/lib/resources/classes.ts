@@ -1,6 +1,6 @@
 import type { ClassCreate, ClassPatch, SchoolClass } from '@contract/schemas/school';
-import { api } from '../../../lib/api';
-import { type Query, resourcePath, useResource, useResourceMutation } from '../../../lib/resource';
+import { api } from '../api';
+import { type Query, resourcePath, useResource, useResourceMutation } from '../resource';
 
 export type { SchoolClass };
 

@@ -8,8 +8,8 @@ import type {
   StudentUpdate,
 } from '@contract/schemas/people';
 import type { Static } from '@sinclair/typebox';
-import { api } from '../../../lib/api';
-import { type Query, resourcePath, useResource, useResourceMutation } from '../../../lib/resource';
+import { api } from '../api';
+import { type Query, resourcePath, useResource, useResourceMutation } from '../resource';
 
 export type StudentListItem = Static<typeof StudentList>['items'][number];
 export type Movement = Static<typeof MovementList>['items'][number];
