@@ -1,4 +1,4 @@
-import { takeEarlyResponse } from '../app/early-requests';
+import { takeEarlyResponse } from './early-responses';
 import { type QueryParams, withQuery } from './url';
 
 export { withQuery } from './url';
@@ -60,7 +60,7 @@ export function newSaveKey(): string {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** The answer the boot script already asked for (see app/early-requests.ts), for a GET. */
+/** The answer the boot script already asked for (see lib/early-responses.ts), for a GET. */
 const takeEarly = (method: string, url: string) => (method === 'GET' ? takeEarlyResponse(url, requestLocale) : null);
 
 export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {

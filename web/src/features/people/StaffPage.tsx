@@ -1,8 +1,9 @@
+import { SEARCH_QUERY_MAX, STAFF_LIMITS } from '@contract/limits';
 import { Permission } from '@contract/permissions';
 import { type FormEvent, useId, useState } from 'react';
 import { Link } from 'react-router';
 import { useSchool } from '../../app/school-context';
-import { EntityForm, type FieldSpec } from '../../components/EntityForm';
+import { EntityForm, type FieldSpec, withLimits } from '../../components/EntityForm';
 import { AddPanel } from '../../components/list-panels';
 import { Empty, ErrorNotice, Loading } from '../../components/status';
 import { can, schoolPath } from '../../lib/access';
@@ -44,7 +45,7 @@ export function StaffPage() {
           <label className="field__label" htmlFor={searchId}>
             {t('web.people.searchName')}
           </label>
-          <input id={searchId} type="search" maxLength={100} value={draft} onChange={(e) => setDraft(e.target.value)} />
+          <input id={searchId} type="search" maxLength={SEARCH_QUERY_MAX} value={draft} onChange={(e) => setDraft(e.target.value)} />
         </div>
         <div className="field field--checkbox">
           <input id={leftId} type="checkbox" checked={includeLeft} onChange={(e) => setIncludeLeft(e.target.checked)} />
@@ -110,19 +111,18 @@ export function StaffPage() {
           <EntityForm
             submitLabel="web.form.add"
             onSubmit={(body) => create.mutateAsync(withoutEmptyAccount(body))}
-            fields={[
-              { name: 'surname', label: 'people.staff.surname', required: true, maxLength: 100 },
-              { name: 'name', label: 'people.staff.name', required: true, maxLength: 100 },
-              { name: 'patronymic', label: 'people.staff.patronymic', maxLength: 100 },
-              { name: 'position', label: 'people.staff.position', maxLength: 200 },
-              { name: 'email', label: 'people.staff.email', type: 'email', maxLength: 200 },
-              { name: 'phone', label: 'people.staff.phone', maxLength: 30 },
+            fields={withLimits(STAFF_LIMITS, [
+              { name: 'surname', label: 'people.staff.surname', required: true },
+              { name: 'name', label: 'people.staff.name', required: true },
+              { name: 'patronymic', label: 'people.staff.patronymic' },
+              { name: 'position', label: 'people.staff.position' },
+              { name: 'email', label: 'people.staff.email', type: 'email' },
+              { name: 'phone', label: 'people.staff.phone' },
               ...(manageAccounts
                 ? ([
                     {
                       name: 'account.login',
                       label: 'people.staff.login',
-                      maxLength: 100,
                       autoComplete: 'off',
                       hint: 'web.people.hint.account',
                     },
@@ -130,13 +130,12 @@ export function StaffPage() {
                       name: 'account.password',
                       label: 'people.staff.password',
                       type: 'password',
-                      maxLength: 200,
                       autoComplete: 'new-password',
                     },
                     { name: 'account.roles', label: 'people.staff.roles', type: 'multiselect', options: staffRoleOptions(t) },
                   ] satisfies FieldSpec[])
                 : []),
-            ]}
+            ])}
           />
         </AddPanel>
       ) : null}
