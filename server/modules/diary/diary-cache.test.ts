@@ -49,15 +49,28 @@ describe('the cache of prepared weeks', () => {
     expect(cache.textBytes).toBe(950);
   });
 
-  it('keeps the newest week even when it alone is over the budget, and does not count a week it does not hold', () => {
+  it('does not keep a week larger than the whole budget (the caller still serves it), nor count a week it does not hold', () => {
     const cache = new WeekCache(100, 50);
     cache.set('a', week(10));
     cache.set('big', week(80));
-    expect(cache.get('a')).toBeUndefined();
-    expect(cache.get('big')).toBeDefined();
+    expect(cache.get('big')).toBeUndefined();
+    expect(cache.get('a')).toBeDefined();
     const served = week(10);
     cache.addBody('other', served, 'm', body(10));
     expect(served.bodies.size).toBe(1);
-    expect(cache.textBytes).toBe(80);
+    expect(cache.textBytes).toBe(10);
+  });
+
+  it('moves a week being answered to the recent end before evicting for its new body', () => {
+    const cache = new WeekCache(100, 300);
+    const a = week(100);
+    cache.set('a', a);
+    cache.set('b', week(100));
+    cache.addBody('a', a, 'm1', body(100)); // a: 200, b: 100 = 300, nothing goes yet
+    expect(cache.size).toBe(2);
+    cache.addBody('a', a, 'm2', body(50)); // a: 250 + b: 100 > 300: b, now the least recent, goes
+    expect(cache.get('b')).toBeUndefined();
+    expect(cache.get('a')).toBe(a);
+    expect(cache.textBytes).toBe(250);
   });
 });

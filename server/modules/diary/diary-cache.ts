@@ -1,4 +1,5 @@
 import { gzipSync } from 'node:zlib';
+import { LRUCache } from 'lru-cache';
 
 /** A serialised week: UTF-8 bytes as sent (no re-encoding per request), and gzip made on first ask. */
 export class WeekBody {
@@ -51,34 +52,27 @@ const BODIES_PER_WEEK = 4;
 const textBytes = (entry: CachedWeek) => {
   let bytes = entry.base.raw.length;
   for (const body of entry.bodies.values()) bytes += body.raw.length;
-  return bytes;
+  return Math.max(1, bytes); // lru-cache counts sizes from 1
 };
 
-/** Least recently used first out, bounded by entries and by bytes of text. */
+/**
+ * Least recently used first out, bounded by entries and by bytes of text (lru-cache: its
+ * `maxSize` with the text counted per entry). A week larger than the whole budget is served by the
+ * caller but not kept.
+ */
 export class WeekCache {
-  private readonly entries = new Map<string, CachedWeek>();
-  private bytes = 0;
+  private readonly entries: LRUCache<string, CachedWeek>;
 
-  constructor(
-    private readonly capacity = DIARY_CACHE_ENTRIES,
-    private readonly budget = DIARY_CACHE_BYTES,
-  ) {}
+  constructor(capacity = DIARY_CACHE_ENTRIES, budget = DIARY_CACHE_BYTES) {
+    this.entries = new LRUCache<string, CachedWeek>({ max: capacity, maxSize: budget, sizeCalculation: textBytes });
+  }
 
   get(key: string): CachedWeek | undefined {
-    const entry = this.entries.get(key);
-    if (entry) {
-      // Map keeps insertion order: re-inserting marks the entry as most recently used.
-      this.entries.delete(key);
-      this.entries.set(key, entry);
-    }
-    return entry;
+    return this.entries.get(key);
   }
 
   set(key: string, entry: CachedWeek): void {
-    this.delete(key);
     this.entries.set(key, entry);
-    this.bytes += textBytes(entry);
-    this.evict();
   }
 
   /**
@@ -86,26 +80,19 @@ export class WeekCache {
    * the entry is the one cached under `key`; a week served but not cached just carries it.
    */
   addBody(key: string, entry: CachedWeek, seenKey: string, body: WeekBody): void {
-    const counted = this.entries.get(key) === entry;
-    if (counted) {
-      this.bytes -= textBytes(entry);
-      // Being answered is a use: the week moves to the most recent end before anything is evicted.
-      this.entries.delete(key);
-      this.entries.set(key, entry);
-    }
+    const counted = this.entries.peek(key) === entry;
     if (entry.bodies.size >= BODIES_PER_WEEK) entry.bodies.clear();
     entry.bodies.set(seenKey, body);
     if (counted) {
-      this.bytes += textBytes(entry);
-      this.evict();
+      // Set again so the entry is measured anew; being answered is a use, so it lands at the most
+      // recent end before anything is evicted for its new size.
+      this.entries.delete(key);
+      this.entries.set(key, entry);
     }
   }
 
   delete(key: string): void {
-    const entry = this.entries.get(key);
-    if (!entry) return;
     this.entries.delete(key);
-    this.bytes -= textBytes(entry);
   }
 
   get size(): number {
@@ -114,15 +101,6 @@ export class WeekCache {
 
   /** Bytes of JSON text held (bases and bodies). */
   get textBytes(): number {
-    return this.bytes;
-  }
-
-  private evict(): void {
-    // The newest entry stays even when it alone is over the budget: it is about to be sent.
-    while (this.entries.size > 1 && (this.entries.size > this.capacity || this.bytes > this.budget)) {
-      const oldest = this.entries.keys().next().value;
-      if (oldest === undefined) break;
-      this.delete(oldest);
-    }
+    return this.entries.calculatedSize;
   }
 }

@@ -1,4 +1,5 @@
 import type { FastifyRequest } from 'fastify';
+import { LRUCache } from 'lru-cache';
 import type { Actor } from '../../access/actor.js';
 import type { Db } from '../../db/connect.js';
 import { SESSION_COOKIE } from '../../http/auth-gate.js';
@@ -18,16 +19,15 @@ export const SESSION_CACHE_MS = 5_000;
 interface Entry {
   actor: Actor;
   sessionId: string;
-  until: number;
 }
 
-const caches = new WeakMap<Db, Map<string, Entry>>();
+const caches = new WeakMap<Db, LRUCache<string, Entry>>();
 const MAX_ENTRIES = 50_000;
 
-function cacheOf(db: Db): Map<string, Entry> {
+function cacheOf(db: Db): LRUCache<string, Entry> {
   let cache = caches.get(db);
   if (!cache) {
-    cache = new Map();
+    cache = new LRUCache<string, Entry>({ max: MAX_ENTRIES, ttl: SESSION_CACHE_MS });
     caches.set(db, cache);
   }
   return cache;
@@ -40,15 +40,13 @@ export async function cachedSessionActor(deps: Deps, request: FastifyRequest): P
   // Keyed by the cookie token itself (this node's memory only), so a hit needs no hashing.
   const cache = cacheOf(deps.db);
   const hit = cache.get(token);
-  const now = performance.now();
-  if (hit && hit.until > now) return { actor: { ...hit.actor, ip: request.ip, locale: request.locale }, sessionId: hit.sessionId };
+  if (hit) return { actor: { ...hit.actor, ip: request.ip, locale: request.locale }, sessionId: hit.sessionId };
   // The auth service checks expiry and idle time and touches the session as usual.
   const resolved = await resolveSession(deps, token, request.ip, request.locale);
   if (!resolved) {
     cache.delete(token);
     return null;
   }
-  if (cache.size >= MAX_ENTRIES) cache.clear();
-  cache.set(token, { actor: resolved.actor, sessionId: resolved.sessionId, until: now + SESSION_CACHE_MS });
+  cache.set(token, { actor: resolved.actor, sessionId: resolved.sessionId });
   return { actor: { ...resolved.actor, locale: request.locale }, sessionId: resolved.sessionId };
 }

@@ -24,9 +24,7 @@ interface Zone {
  */
 const zones = new LRUCache<string, Zone>({ max: 100_000, ttl: 60_000 });
 
-async function zoneOf(deps: Deps, schoolId: string): Promise<Zone> {
-  const kept = zones.get(schoolId);
-  if (kept) return kept;
+async function loadZone(deps: Deps, schoolId: string): Promise<Zone> {
   const timeZone = await findSchoolTimeZone(deps.db, schoolId);
   if (timeZone === undefined) throw notFound();
   const zone: Zone = {
@@ -42,7 +40,8 @@ async function zoneOf(deps: Deps, schoolId: string): Promise<Zone> {
 /** Today's date (YYYY-MM-DD) in the school's time zone, by the injected clock; 404 for no such school. */
 export async function schoolToday(deps: Deps, schoolId: string): Promise<string> {
   const now = deps.clock.now();
-  const zone = await zoneOf(deps, schoolId);
+  // A kept zone is used without a further await: this runs on every diary read.
+  const zone = zones.get(schoolId) ?? (await loadZone(deps, schoolId));
   const minute = Math.floor(now.getTime() / 60_000);
   if (zone.minute !== minute) {
     zone.today = zone.format.format(now);
@@ -53,7 +52,7 @@ export async function schoolToday(deps: Deps, schoolId: string): Promise<string>
 
 /** The school's IANA time zone (iCal feeds, printed instants); 404 for no such school. */
 export async function schoolTimeZone(deps: Deps, schoolId: string): Promise<string> {
-  return (await zoneOf(deps, schoolId)).timeZone;
+  return (zones.get(schoolId) ?? (await loadZone(deps, schoolId))).timeZone;
 }
 
 /** Drops this node's copy of a school's zone after its change. */
