@@ -74,6 +74,8 @@ describe('scales per subject and final grades', () => {
           .first()
           .click();
         await page.getByTestId('subject-scales').waitFor();
+        // One class or group at a time: choose the journal's.
+        await page.getByTestId('subject-scales-owner').selectOption(passFail.ownerName);
         const select = page.getByLabel(t('journalWeb.grading.scaleOf', { subject: passFail.subjectName, owner: passFail.ownerName }));
         // The English run starts from the Russian run's choice: back to the default first.
         if ((await select.inputValue()) !== '') {
@@ -89,6 +91,7 @@ describe('scales per subject and final grades', () => {
         // After a reload the choice is still there.
         await page.reload();
         await page.getByTestId('subject-scales').waitFor();
+        await page.getByTestId('subject-scales-owner').selectOption(passFail.ownerName);
         await expect.poll(() => select.inputValue()).toBe('pass_fail');
       });
 
@@ -113,12 +116,12 @@ describe('scales per subject and final grades', () => {
         await page.keyboard.press('Enter');
         await expect.poll(() => cell(page, 0, col).getAttribute('data-status'), { timeout: 10_000 }).toBe('saved');
         expect(await cellText(page, 0, col)).toBe(translate(locale, 'journal.special.pass'));
-        // A five-point grade is not a value of this scale: the cell says so and nothing is sent.
-        await cell(page, 1, col).click();
+        // Enter moved down a row. A five-point grade is not a value of this scale: the cell says so
+        // and nothing is sent.
         await page.keyboard.type('5');
         await page.keyboard.press('Enter');
         await expect.poll(() => cell(page, 1, col).getAttribute('data-status')).toBe('error');
-        await cell(page, 0, col).click();
+        expect(await cell(page, 1, col).getAttribute('title')).toBe(t('journalWeb.journal.badValue', { value: '5' }));
         await screenshot(page, `journal-pass-fail-${locale}`);
         await page.reload();
         await page.getByTestId('journal-grid').waitFor();

@@ -129,6 +129,7 @@ function SubjectScales({ scales, defaultScale, editable }: { scales: GradeScale[
   const t = useT();
   const school = useSchool();
   const headingId = useId();
+  const filterIds = { owner: useId(), subject: useId() };
   const items = useCurriculumItems(school.id);
   const own = useCurriculumScales(school.id);
   const save = useSetCurriculumScale(school.id);
@@ -142,6 +143,13 @@ function SubjectScales({ scales, defaultScale, editable }: { scales: GradeScale[
       ),
     [items.data],
   );
+  // A school has hundreds of items: one class or group at a time, or one subject across classes.
+  const owners = useMemo(() => [...new Set(sorted.map((i) => i.targetName))], [sorted]);
+  const subjects = useMemo(() => [...new Set(sorted.map((i) => i.subjectName))].sort((a, b) => a.localeCompare(b, 'ru')), [sorted]);
+  const [owner, setOwner] = useState<string | null>(null);
+  const [subject, setSubject] = useState('');
+  const shownOwner = owner ?? (subject ? '' : (owners[0] ?? ''));
+  const shown = sorted.filter((i) => (!shownOwner || i.targetName === shownOwner) && (!subject || i.subjectName === subject));
   const choose = async (item: CurriculumEntry, scale: string | null) => {
     setStatus((s) => ({ ...s, [item.id]: { state: 'saving' } }));
     try {
@@ -163,46 +171,81 @@ function SubjectScales({ scales, defaultScale, editable }: { scales: GradeScale[
       ) : sorted.length === 0 ? (
         <Empty>{t('journalWeb.grading.subjects.none')}</Empty>
       ) : (
-        <div className="table-wrap">
-          <table className="table grading-subjects" data-testid="subject-scales">
-            <thead>
-              <tr>
-                <th scope="col">{t('journalWeb.grading.column.owner')}</th>
-                <th scope="col">{t('journalWeb.grading.column.subject')}</th>
-                <th scope="col">{t('journalWeb.grading.column.teacher')}</th>
-                <th scope="col">{t('journalWeb.grading.column.scale')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {sorted.map((item) => {
-                const cell = status[item.id] ?? { state: 'idle' };
-                return (
-                  <tr key={item.id} data-testid="subject-scale-row">
-                    <td>{item.targetName}</td>
-                    <td>{item.subjectName}</td>
-                    <td>{item.teacherName}</td>
-                    <td>
-                      <select
-                        aria-label={t('journalWeb.grading.scaleOf', { subject: item.subjectName, owner: item.targetName })}
-                        value={byItem.get(item.id) ?? ''}
-                        disabled={!editable || cell.state === 'saving'}
-                        onChange={(e) => void choose(item, e.target.value || null)}
-                      >
-                        <option value="">{t('journalWeb.grading.schoolDefault', { scale: defaultName })}</option>
-                        {scales.map((s) => (
-                          <option key={s.code} value={s.code}>
-                            {s.name}
-                          </option>
-                        ))}
-                      </select>{' '}
-                      <StatusLine status={cell} />
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+        <>
+          <div className="toolbar">
+            <div className="field">
+              <label className="field__label" htmlFor={filterIds.owner}>
+                {t('journalWeb.grading.column.owner')}
+              </label>
+              <select id={filterIds.owner} value={shownOwner} onChange={(e) => setOwner(e.target.value)} data-testid="subject-scales-owner">
+                <option value="">{t('web.common.all')}</option>
+                {owners.map((o) => (
+                  <option key={o} value={o}>
+                    {o}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label className="field__label" htmlFor={filterIds.subject}>
+                {t('journalWeb.grading.column.subject')}
+              </label>
+              <select
+                id={filterIds.subject}
+                value={subject}
+                onChange={(e) => setSubject(e.target.value)}
+                data-testid="subject-scales-subject"
+              >
+                <option value="">{t('web.common.all')}</option>
+                {subjects.map((o) => (
+                  <option key={o} value={o}>
+                    {o}
+                  </option>
+                ))}
+              </select>
+            </div>
+          </div>
+          <div className="table-wrap">
+            <table className="table grading-subjects" data-testid="subject-scales">
+              <thead>
+                <tr>
+                  <th scope="col">{t('journalWeb.grading.column.owner')}</th>
+                  <th scope="col">{t('journalWeb.grading.column.subject')}</th>
+                  <th scope="col">{t('journalWeb.grading.column.teacher')}</th>
+                  <th scope="col">{t('journalWeb.grading.column.scale')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {shown.map((item) => {
+                  const cell = status[item.id] ?? { state: 'idle' };
+                  return (
+                    <tr key={item.id} data-testid="subject-scale-row">
+                      <td>{item.targetName}</td>
+                      <td>{item.subjectName}</td>
+                      <td>{item.teacherName}</td>
+                      <td>
+                        <select
+                          aria-label={t('journalWeb.grading.scaleOf', { subject: item.subjectName, owner: item.targetName })}
+                          value={byItem.get(item.id) ?? ''}
+                          disabled={!editable || cell.state === 'saving'}
+                          onChange={(e) => void choose(item, e.target.value || null)}
+                        >
+                          <option value="">{t('journalWeb.grading.schoolDefault', { scale: defaultName })}</option>
+                          {scales.map((s) => (
+                            <option key={s.code} value={s.code}>
+                              {s.name}
+                            </option>
+                          ))}
+                        </select>{' '}
+                        <StatusLine status={cell} />
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        </>
       )}
     </section>
   );
