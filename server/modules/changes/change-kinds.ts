@@ -21,6 +21,16 @@ export const ChangeKind = {
   calendar: 'calendar',
   bells: 'bells',
   school: 'school',
+  // People and the public service's paperwork: no journal or diary shows them, but notifications
+  // (a withdrawn consent cancels what is queued) and the quality indicators follow them.
+  parent: 'parent',
+  parentLink: 'parent_link',
+  consent: 'consent',
+  application: 'application',
+  accessCode: 'access_code',
+  workingCalendar: 'working_calendar',
+  complaint: 'complaint',
+  inspection: 'inspection',
 } as const;
 export type ChangeKind = (typeof ChangeKind)[keyof typeof ChangeKind];
 

@@ -38,6 +38,16 @@ export function diaryStampsOf(change: RecordedChange): StampKey[] {
     case ChangeKind.bells:
     case ChangeKind.school:
       return change.groups.length > 0 ? keysOf(change.groups, change.dates) : [{ scopeId: ALL, week: ALL }];
+    // Paperwork no diary week shows (family access is checked on every request anyway).
+    case ChangeKind.parent:
+    case ChangeKind.parentLink:
+    case ChangeKind.consent:
+    case ChangeKind.application:
+    case ChangeKind.accessCode:
+    case ChangeKind.workingCalendar:
+    case ChangeKind.complaint:
+    case ChangeKind.inspection:
+      return [];
     default: {
       const unhandled: never = change.kind;
       throw new Error(`diary: change kind ${String(unhandled)} has no rule`);

@@ -12,6 +12,16 @@ export function journalStampsOf(change: RecordedChange): string[] {
     // A move changes the rosters of the classes and groups it names.
     case ChangeKind.rosterMove:
       return [...change.groups];
+    // Paperwork no journal page shows.
+    case ChangeKind.parent:
+    case ChangeKind.parentLink:
+    case ChangeKind.consent:
+    case ChangeKind.application:
+    case ChangeKind.accessCode:
+    case ChangeKind.workingCalendar:
+    case ChangeKind.complaint:
+    case ChangeKind.inspection:
+      return [];
     default:
       return change.curricula.length > 0 ? [...change.curricula] : change.groups.length > 0 ? [...change.groups] : [WHOLE_SCHOOL];
   }

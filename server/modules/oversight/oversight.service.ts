@@ -9,6 +9,7 @@ import { AppError, conflict, invalid, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { foldForSearch, searchTextOf } from '../../lib/search-text.js';
 import { AuditAction, recordAudit } from '../audit/audit.service.js';
+import { ChangeKind, recordChange } from '../changes/changes.service.js';
 import { schoolToday } from '../school/school.service.js';
 import { complaintBookPdf } from './oversight.pdf.js';
 import * as repo from './oversight.repository.js';
@@ -93,6 +94,14 @@ export async function registerComplaint(deps: Deps, actor: Actor, schoolId: stri
         created_at: now.toISOString(),
       })
       .execute();
+    await recordChange(trx, {
+      kind: ChangeKind.complaint,
+      action: 'create',
+      schoolId,
+      entityId: id,
+      actorId: actor.userId,
+      at: now.toISOString(),
+    });
     await recordAudit(trx, actor, now, {
       schoolId,
       action: AuditAction.create,
@@ -155,6 +164,14 @@ async function update(
       .where('status', '=', 'open')
       .executeTakeFirst();
     if (Number(res.numUpdatedRows) !== 1) throw conflict('error.oversight.closed');
+    await recordChange(trx, {
+      kind: ChangeKind.complaint,
+      action: 'update',
+      schoolId,
+      entityId: id,
+      actorId: actor.userId,
+      at: now.toISOString(),
+    });
     await recordAudit(trx, actor, now, { schoolId, action: AuditAction.update, entity: 'complaint', entityId: id, details });
   });
   return presentComplaint(await mustFind(deps, schoolId, id), await schoolToday(deps, schoolId));
@@ -310,6 +327,14 @@ export async function createInspection(
           created_at: now.toISOString(),
         })
         .execute();
+      await recordChange(trx, {
+        kind: ChangeKind.inspection,
+        action: 'create',
+        schoolId,
+        entityId: id,
+        actorId: actor.userId,
+        at: now.toISOString(),
+      });
       await recordAudit(trx, actor, now, {
         schoolId,
         action: AuditAction.create,
@@ -355,6 +380,14 @@ export async function recordInspectionResult(
       .where('school_id', '=', schoolId)
       .where('id', '=', id)
       .execute();
+    await recordChange(trx, {
+      kind: ChangeKind.inspection,
+      action: 'update',
+      schoolId,
+      entityId: id,
+      actorId: actor.userId,
+      at: now.toISOString(),
+    });
     await recordAudit(trx, actor, now, {
       schoolId,
       action: AuditAction.update,
@@ -389,6 +422,14 @@ export async function recordInspectionResultSent(
       .where('school_id', '=', schoolId)
       .where('id', '=', id)
       .execute();
+    await recordChange(trx, {
+      kind: ChangeKind.inspection,
+      action: 'update',
+      schoolId,
+      entityId: id,
+      actorId: actor.userId,
+      at: now.toISOString(),
+    });
     await recordAudit(trx, actor, now, {
       schoolId,
       action: AuditAction.update,

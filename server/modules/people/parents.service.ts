@@ -10,6 +10,7 @@ import { conflict, forbidden, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { foldForSearch, searchTextOf } from '../../lib/search-text.js';
 import { AuditAction, recordAudit } from '../audit/audit.service.js';
+import { ChangeKind, recordChange } from '../changes/changes.service.js';
 import * as repo from './parents.repository.js';
 import { changedColumns, referenceNotFound, requirePermissionOverStudent, schoolToday } from './people.common.js';
 import { presentParent } from './people.presenter.js';
@@ -110,6 +111,14 @@ export async function createParent(deps: Deps, actor: Actor, schoolId: string, i
       created_at: now.toISOString(),
       updated_at: now.toISOString(),
     });
+    await recordChange(trx, {
+      kind: ChangeKind.parent,
+      action: 'create',
+      schoolId,
+      entityId: id,
+      actorId: actor.userId,
+      at: now.toISOString(),
+    });
     await recordAudit(trx, actor, now, {
       schoolId,
       action: AuditAction.create,
@@ -140,6 +149,14 @@ export async function updateParent(deps: Deps, actor: Actor, schoolId: string, i
       search_text: searchTextOf(next.surname, next.name, next.patronymic),
       updated_at: now.toISOString(),
     });
+    await recordChange(trx, {
+      kind: ChangeKind.parent,
+      action: 'update',
+      schoolId,
+      entityId: id,
+      actorId: actor.userId,
+      at: now.toISOString(),
+    });
     await recordAudit(trx, actor, now, { schoolId, action: AuditAction.update, entity: 'parent', entityId: id, details: { fields } });
   });
   return loadParent(deps, actor, deps.db, schoolId, id);
@@ -160,6 +177,14 @@ export async function linkParent(
     if (!(await repo.findParent(trx, schoolId, input.parentId))) throw referenceNotFound(actor, 'people.ref.parent');
     if (await repo.findLink(trx, schoolId, studentId, input.parentId)) throw conflict('error.people.alreadyLinked');
     await repo.insertLink(trx, { school_id: schoolId, student_id: studentId, parent_id: input.parentId, kinship: input.kinship });
+    await recordChange(trx, {
+      kind: ChangeKind.parentLink,
+      action: 'create',
+      schoolId,
+      entityId: studentId,
+      actorId: actor.userId,
+      at: now.toISOString(),
+    });
     await recordAudit(trx, actor, now, {
       schoolId,
       action: AuditAction.create,
@@ -177,6 +202,14 @@ export async function unlinkParent(deps: Deps, actor: Actor, schoolId: string, s
   await deps.db.transaction().execute(async (trx) => {
     if (!(await repo.findLink(trx, schoolId, studentId, parentId))) throw notFound();
     await repo.deleteLink(trx, schoolId, studentId, parentId);
+    await recordChange(trx, {
+      kind: ChangeKind.parentLink,
+      action: 'delete',
+      schoolId,
+      entityId: studentId,
+      actorId: actor.userId,
+      at: now.toISOString(),
+    });
     await recordAudit(trx, actor, now, {
       schoolId,
       action: AuditAction.delete,

@@ -9,6 +9,7 @@ import { newId } from '../../lib/ids.js';
 import { AuditAction, recordAudit } from '../audit/audit.service.js';
 import { createAccount, grantRole } from '../auth/accounts.service.js';
 import { checkNotLocked, countFailure, createSession, type LoginResult } from '../auth/auth.service.js';
+import { ChangeKind, recordChange } from '../changes/changes.service.js';
 import {
   bindParentAccount,
   bindStudentAccount,
@@ -131,6 +132,14 @@ export async function issueCode(deps: Deps, actor: Actor, schoolId: string, stud
         .where('status', '=', 'ordered')
         .execute();
     }
+    await recordChange(trx, {
+      kind: ChangeKind.accessCode,
+      action: 'create',
+      schoolId,
+      entityId: id,
+      actorId: actor.userId,
+      at: now.toISOString(),
+    });
     await recordAudit(trx, actor, now, { schoolId, action: AuditAction.create, entity: CODE_ENTITY, entityId: id, details: { kind } });
   });
   return {
@@ -306,6 +315,15 @@ export async function redeemCode(deps: Deps, actor: Actor | null, ip: string, in
       await grantRole(trx, now, { userId, role: 'student', schoolId });
     }
     await trx.updateTable('access_codes').set({ used_by: userId }).where('id', '=', row.id).execute();
+    await recordChange(trx, {
+      kind: ChangeKind.accessCode,
+      action: 'update',
+      schoolId,
+      entityId: row.id,
+      actorId: userId,
+      at: now.toISOString(),
+      students: [row.student_id],
+    });
     await recordAudit(trx, { ...auditActor, userId }, now, {
       schoolId,
       action: AuditAction.update,

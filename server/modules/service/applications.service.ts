@@ -8,6 +8,7 @@ import { notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { foldForSearch, searchTextOf } from '../../lib/search-text.js';
 import { AuditAction, recordAudit } from '../audit/audit.service.js';
+import { ChangeKind, recordChange } from '../changes/changes.service.js';
 import { workingCalendarFor } from './calendar.service.js';
 import { nextDeadline, yearsFor } from './deadlines.js';
 import { referenceNotFound, registerNumber, schoolToday } from './service.common.js';
@@ -123,6 +124,14 @@ export async function registerApplication(deps: Deps, actor: Actor, schoolId: st
       })
       .execute();
     // Passport data and names never go into the audit details.
+    await recordChange(trx, {
+      kind: ChangeKind.application,
+      action: 'create',
+      schoolId,
+      entityId: id,
+      actorId: actor.userId,
+      at: now.toISOString(),
+    });
     await recordAudit(trx, actor, now, {
       schoolId,
       action: AuditAction.create,
@@ -213,6 +222,14 @@ export async function linkApplication(
         .where('application_id', '=', id)
         .execute();
     }
+    await recordChange(trx, {
+      kind: ChangeKind.application,
+      action: 'update',
+      schoolId,
+      entityId: id,
+      actorId: actor.userId,
+      at: now.toISOString(),
+    });
     await recordAudit(trx, actor, now, {
       schoolId,
       action: AuditAction.update,

@@ -6,6 +6,7 @@ import { isoWeekday } from '../../lib/dates.js';
 import type { Deps } from '../../lib/deps.js';
 import { invalid } from '../../lib/errors.js';
 import { AuditAction, recordAudit } from '../audit/audit.service.js';
+import { ChangeKind, recordChange } from '../changes/changes.service.js';
 import { type CalendarYear, defaultCalendarYear } from './production-calendar.js';
 import { makeCalendar, type WorkingCalendar } from './working-days.js';
 
@@ -84,6 +85,14 @@ export async function setCalendarYear(
         updated_at: now.toISOString(),
       })
       .execute();
+    await recordChange(trx, {
+      kind: ChangeKind.workingCalendar,
+      action: 'update',
+      schoolId,
+      entityId: String(year),
+      actorId: actor.userId,
+      at: now.toISOString(),
+    });
     await recordAudit(trx, actor, now, {
       schoolId,
       action: AuditAction.update,

@@ -13,6 +13,7 @@ import type { Deps } from '../../lib/deps.js';
 import { conflict, forbidden, invalid, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { AuditAction, recordAudit } from '../audit/audit.service.js';
+import { ChangeKind, recordChange } from '../changes/changes.service.js';
 import { eraseParentOptionalContacts } from '../people/parents.service.js';
 import { checkLinks } from './applications.service.js';
 import { operatorCopyDueOn } from './deadlines.js';
@@ -102,6 +103,15 @@ export async function recordConsent(deps: Deps, actor: Actor, schoolId: string, 
         created_at: now.toISOString(),
       })
       .execute();
+    await recordChange(trx, {
+      kind: ChangeKind.consent,
+      action: 'create',
+      schoolId,
+      entityId: id,
+      actorId: actor.userId,
+      at: now.toISOString(),
+      students: [studentId],
+    });
     await recordAudit(trx, actor, now, {
       schoolId,
       action: AuditAction.create,
@@ -239,6 +249,15 @@ export async function withdrawConsent(
     if (row.parent_id && !(await repo.otherConsentInForce(trx, schoolId, row.parent_id, id))) {
       await eraseParentOptionalContacts(trx, now, schoolId, row.parent_id);
     }
+    await recordChange(trx, {
+      kind: ChangeKind.consent,
+      action: 'update',
+      schoolId,
+      entityId: id,
+      actorId: actor.userId,
+      at: now.toISOString(),
+      students: [row.student_id],
+    });
     await recordAudit(trx, actor, now, {
       schoolId,
       action: AuditAction.update,
@@ -274,6 +293,14 @@ export async function recordOperatorCopy(
       .where('school_id', '=', schoolId)
       .where('id', '=', id)
       .execute();
+    await recordChange(trx, {
+      kind: ChangeKind.consent,
+      action: 'update',
+      schoolId,
+      entityId: id,
+      actorId: actor.userId,
+      at: now.toISOString(),
+    });
     await recordAudit(trx, actor, now, {
       schoolId,
       action: AuditAction.update,

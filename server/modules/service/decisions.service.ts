@@ -6,6 +6,7 @@ import { requireSchoolPermission } from '../../access/policy.js';
 import type { Deps } from '../../lib/deps.js';
 import { conflict, invalid, notFound } from '../../lib/errors.js';
 import { AuditAction, recordAudit } from '../audit/audit.service.js';
+import { ChangeKind, recordChange } from '../changes/changes.service.js';
 import { type ApplicationDetail, detailOf } from './applications.service.js';
 import { schoolToday } from './service.common.js';
 import * as repo from './service.repository.js';
@@ -73,6 +74,14 @@ export async function decideApplication(
       .where('status', '=', 'registered') // a concurrent second decision loses
       .executeTakeFirst();
     if (Number(result.numUpdatedRows) !== 1) throw conflict('error.service.alreadyDecided');
+    await recordChange(trx, {
+      kind: ChangeKind.application,
+      action: 'update',
+      schoolId,
+      entityId: id,
+      actorId: actor.userId,
+      at: now.toISOString(),
+    });
     await recordAudit(trx, actor, now, {
       schoolId,
       action: AuditAction.update,
@@ -123,6 +132,14 @@ export async function signOrder(
       .where('status', '=', 'granted')
       .executeTakeFirst();
     if (Number(result.numUpdatedRows) !== 1) throw conflict('error.service.alreadyOrdered');
+    await recordChange(trx, {
+      kind: ChangeKind.application,
+      action: 'update',
+      schoolId,
+      entityId: id,
+      actorId: actor.userId,
+      at: now.toISOString(),
+    });
     await recordAudit(trx, actor, now, {
       schoolId,
       action: AuditAction.update,
