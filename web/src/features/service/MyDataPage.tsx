@@ -2,7 +2,7 @@ import type { MessageKey } from '@contract/i18n/translate';
 import { Link } from 'react-router';
 import { useSession } from '../../app/school-context';
 import { Empty, ErrorNotice, Loading } from '../../components/status';
-import { fullName } from '../../lib/dates';
+import { fullName, todayIso } from '../../lib/dates';
 import { useT } from '../../lib/i18n';
 import { useMyStudents } from '../../lib/resources/my-students';
 import { useDocumentTitle } from '../../lib/use-title';
@@ -43,7 +43,7 @@ export function MyDataPage() {
     const url = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }));
     const link = document.createElement('a');
     link.href = url;
-    link.download = `otmetka-my-data-${new Date().toISOString().slice(0, 10)}.json`;
+    link.download = `otmetka-my-data-${todayIso()}.json`;
     link.click();
     setTimeout(() => URL.revokeObjectURL(url), 1000);
   };
