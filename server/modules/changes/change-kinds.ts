@@ -31,6 +31,8 @@ export const ChangeKind = {
   workingCalendar: 'working_calendar',
   complaint: 'complaint',
   inspection: 'inspection',
+  /** A staff account's roles or password: who may do what (security indicators, the director's log). */
+  account: 'account',
 } as const;
 export type ChangeKind = (typeof ChangeKind)[keyof typeof ChangeKind];
 

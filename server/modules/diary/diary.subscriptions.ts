@@ -47,6 +47,7 @@ export function diaryStampsOf(change: RecordedChange): StampKey[] {
     case ChangeKind.workingCalendar:
     case ChangeKind.complaint:
     case ChangeKind.inspection:
+    case ChangeKind.account:
       return [];
     default: {
       const unhandled: never = change.kind;

@@ -6,9 +6,10 @@ export function journalStampsOf(change: RecordedChange): string[] {
   if (change.wholeSchool) return [WHOLE_SCHOOL];
   switch (change.kind) {
     // A student's name or file shows in every journal of their classes and groups; rare enough to
-    // refresh the school's journals rather than look the memberships up.
+    // refresh the school's journals rather than look the memberships up. A new student is in no
+    // journal until enrolled (a roster move of its own).
     case ChangeKind.student:
-      return [WHOLE_SCHOOL];
+      return change.action === 'create' ? [] : [WHOLE_SCHOOL];
     // A move changes the rosters of the classes and groups it names.
     case ChangeKind.rosterMove:
       return [...change.groups];
@@ -21,6 +22,7 @@ export function journalStampsOf(change: RecordedChange): string[] {
     case ChangeKind.workingCalendar:
     case ChangeKind.complaint:
     case ChangeKind.inspection:
+    case ChangeKind.account:
       return [];
     default:
       return change.curricula.length > 0 ? [...change.curricula] : change.groups.length > 0 ? [...change.groups] : [WHOLE_SCHOOL];

@@ -183,6 +183,14 @@ export async function setStaffRoles(
     for (const role of removed) await revokeRole(trx, { userId, role, schoolId });
     for (const role of added) await grantRole(trx, now, { userId, role, schoolId });
     if (removed.length + added.length > 0) {
+      await recordChange(trx, {
+        kind: ChangeKind.account,
+        action: 'update',
+        schoolId,
+        entityId: id,
+        actorId: actor.userId,
+        at: now.toISOString(),
+      });
       await recordAudit(trx, actor, now, {
         schoolId,
         action: AuditAction.update,
@@ -228,6 +236,14 @@ export async function resetStaffPassword(
     const user = await findUser(trx, staff.user_id);
     if (!user) throw invalid('error.people.noAccount');
     await setPasswordByAdministrator(trx, now, staff.user_id, password);
+    await recordChange(trx, {
+      kind: ChangeKind.account,
+      action: 'update',
+      schoolId,
+      entityId: id,
+      actorId: actor.userId,
+      at: now.toISOString(),
+    });
     await recordAudit(trx, actor, now, {
       schoolId,
       action: AuditAction.passwordChange,

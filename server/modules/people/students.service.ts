@@ -120,6 +120,15 @@ export async function createStudent(deps: Deps, actor: Actor, schoolId: string, 
       created_at: now.toISOString(),
       updated_at: now.toISOString(),
     });
+    await recordChange(trx, {
+      kind: ChangeKind.student,
+      action: 'create',
+      schoolId,
+      entityId: id,
+      actorId: actor.userId,
+      at: now.toISOString(),
+      students: [id],
+    });
     await recordAudit(trx, actor, now, {
       schoolId,
       action: AuditAction.create,
