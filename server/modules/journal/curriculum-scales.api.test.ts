@@ -123,6 +123,20 @@ describe('the scale of a curriculum item', () => {
       .where('kind', '=', 'grading_settings')
       .executeTakeFirstOrThrow();
     expect(JSON.parse(change.scopes).curricula).toEqual([w.curriculumIds.mathA]);
+    // Choosing it again writes nothing (no change, no audit entry).
+    const changes = async () =>
+      Number(
+        (
+          await t.deps.db
+            .selectFrom('change_log')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .where('entity_id', '=', w.curriculumIds.mathA)
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const logged = await changes();
+    expect((await admin.put(scaleUrl(), { scale: 'pass_fail' })).json().effectiveScale).toBe('pass_fail');
+    expect(await changes()).toBe(logged);
 
     const pass = await grade('pass', { workTypeId: controlId });
     expect(pass.statusCode, pass.body).toBe(201);

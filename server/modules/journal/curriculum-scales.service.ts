@@ -65,6 +65,9 @@ export async function setCurriculumScale(
   if (!item) throw notFound();
   const info = await scalesOf(deps, actor, schoolId);
   if (scale !== null && !info.scales.some((s) => s.code === scale)) throw whatMissing(actor, 'journal.what.scale');
+  const result = { curriculumId, scale, effectiveScale: pickItemScale(info, scale ?? undefined).code };
+  // Choosing what is already chosen writes nothing, so prepared pages and weeks stay valid.
+  if (((await repo.scaleOfItem(deps.db, schoolId, curriculumId)) ?? null) === scale) return result;
   const now = deps.clock.now();
   const at = now.toISOString();
   await deps.db.transaction().execute(async (trx) => {
@@ -88,5 +91,5 @@ export async function setCurriculumScale(
       details: { scale },
     });
   });
-  return { curriculumId, scale, effectiveScale: pickItemScale(info, scale ?? undefined).code };
+  return result;
 }

@@ -22,8 +22,8 @@ import {
   scalesOf,
   whatMissing,
 } from './journal-context.js';
-import { presentPeriod } from './period-grades.service.js';
 import { heldLessonsInOrder } from './journal-lessons.js';
+import { presentPeriod } from './period-grades.service.js';
 import { studentAverages } from './period-mark.js';
 import { queueReadAudit } from './read-audit.js';
 import type { ScaleDefinition } from './scales.js';
