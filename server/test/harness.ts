@@ -1,7 +1,7 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../app.js';
-import { connect, type DbHandle } from '../db/connect.js';
 import { loadConfig } from '../config.js';
+import { connect, type DbHandle } from '../db/connect.js';
 import { FixedClock } from '../lib/clock.js';
 import type { Deps } from '../lib/deps.js';
 import { createTestDatabase } from './database.js';

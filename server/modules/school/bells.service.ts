@@ -8,11 +8,11 @@ import { conflict, invalid, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { AuditAction, recordAudit } from '../audit/audit.service.js';
 import { ChangeKind } from '../changes/changes.service.js';
-import { recordSchoolChange } from './school-changes.js';
 import { presentBell } from './school.presenter.js';
 import { deleteBellRows, findBell, findSchool, insertBells, listBellRows, updateBellRow } from './school.repository.js';
 import { changedFields, requireSomeField, withConstraintErrors } from './school.rules.js';
 import type { BellsTable } from './school.table.js';
+import { recordSchoolChange } from './school-changes.js';
 
 /** The bell schedule (R1.1): lesson numbers 0–12 with start and end times in the school's time zone. */
 

@@ -8,7 +8,6 @@ import { conflict, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { AuditAction, recordAudit } from '../audit/audit.service.js';
 import { ChangeKind } from '../changes/changes.service.js';
-import { recordSchoolChange } from './school-changes.js';
 import {
   type ClassRow,
   classInUse,
@@ -30,6 +29,7 @@ import {
 import { presentClass, presentGroup } from './school.presenter.js';
 import { findYear } from './school.repository.js';
 import { changedFields, cleanText, referenceNotFound, requireSomeField, withConstraintErrors } from './school.rules.js';
+import { recordSchoolChange } from './school-changes.js';
 
 /** Classes (5А, 11Б) and study groups, inside a class or across classes (R1.2). */
 

@@ -16,7 +16,6 @@ import { conflict, invalid, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { AuditAction, recordAudit } from '../audit/audit.service.js';
 import { ChangeKind } from '../changes/changes.service.js';
-import { recordSchoolChange } from './school-changes.js';
 import {
   type CurriculumRow,
   deleteCurriculumRow,
@@ -39,6 +38,7 @@ import {
 import { presentCurriculum, presentSubject } from './school.presenter.js';
 import { changedFields, cleanText, referenceNotFound, requireSomeField, withConstraintErrors } from './school.rules.js';
 import type { SubjectsTable } from './school.table.js';
+import { recordSchoolChange } from './school-changes.js';
 
 /** Subjects and the curriculum: who teaches which subject to which class or group, hours per week (R1.3). */
 

@@ -16,5 +16,13 @@ export async function recordSchoolChange(
   action: ChangeAction,
   entityId: string | null,
 ): Promise<void> {
-  await recordChange(trx, { kind, action, schoolId, entityId, actorId: actor.userId, at: deps.clock.now().toISOString(), wholeSchool: true });
+  await recordChange(trx, {
+    kind,
+    action,
+    schoolId,
+    entityId,
+    actorId: actor.userId,
+    at: deps.clock.now().toISOString(),
+    wholeSchool: true,
+  });
 }

@@ -8,10 +8,10 @@ import { fieldError, forbidden, invalid, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { AuditAction, recordAudit } from '../audit/audit.service.js';
 import { ChangeKind } from '../changes/changes.service.js';
-import { recordSchoolChange } from './school-changes.js';
 import { presentSchool } from './school.presenter.js';
 import { findSchool, insertSchool, listSchoolsByIds, operatorExists, updateSchoolRow } from './school.repository.js';
 import { changedFields, cleanText, referenceNotFound, requireSomeField } from './school.rules.js';
+import { recordSchoolChange } from './school-changes.js';
 import { forgetSchoolZone } from './school-today.js';
 
 /**
