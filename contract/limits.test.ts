@@ -3,6 +3,15 @@ import { describe, expect, it } from 'vitest';
 import * as L from './limits.js';
 import { Nullable, RequiredText, ShortText } from './schemas/common.js';
 import {
+  ComplaintAnswer,
+  ComplaintCreate,
+  ComplaintExtend,
+  ComplaintQuery,
+  InspectionCreate,
+  InspectionResult,
+  InspectionResultSent,
+} from './schemas/oversight.js';
+import {
   MovementCreate,
   ParentCreate,
   ParentListQuery,
@@ -19,6 +28,16 @@ import {
   SubjectCreateBody,
   YearCreateBody,
 } from './schemas/school.js';
+import {
+  ApplicationCreate,
+  ApplicationQuery,
+  CodeSlipInput,
+  ConsentCreate,
+  DecisionInput,
+  OperatorCopyInput,
+  OrderInput,
+  RedeemInput,
+} from './schemas/service.js';
 
 describe('field limits read from the contract', () => {
   const Body = Type.Object({
@@ -58,6 +77,21 @@ describe('field limits read from the contract', () => {
     ['group', GroupCreateBody, L.GROUP_LIMITS],
     ['subject', SubjectCreateBody, L.SUBJECT_LIMITS],
     ['student search', StudentListQuery, { q: L.SEARCH_QUERY_MAX }],
+    ['application', ApplicationCreate, L.APPLICATION_LIMITS],
+    ['application search', ApplicationQuery, L.APPLICATION_QUERY_LIMITS],
+    ['decision', DecisionInput, L.DECISION_LIMITS],
+    ['order', OrderInput, L.ORDER_LIMITS],
+    ['consent', ConsentCreate, L.CONSENT_LIMITS],
+    ['operator copy', OperatorCopyInput, L.SENT_BY_LIMITS],
+    ['redeem', RedeemInput, L.REDEEM_LIMITS],
+    ['code slip', CodeSlipInput, { code: L.REDEEM_LIMITS.code }],
+    ['complaint', ComplaintCreate, L.COMPLAINT_LIMITS],
+    ['complaint answer', ComplaintAnswer, L.COMPLAINT_ANSWER_LIMITS],
+    ['complaint extension', ComplaintExtend, L.COMPLAINT_EXTEND_LIMITS],
+    ['complaint search', ComplaintQuery, { q: L.SEARCH_QUERY_MAX }],
+    ['inspection', InspectionCreate, L.INSPECTION_LIMITS],
+    ['inspection result', InspectionResult, L.INSPECTION_RESULT_LIMITS],
+    ['inspection result sent', InspectionResultSent, L.SENT_BY_LIMITS],
     ['parent search', ParentListQuery, { q: L.SEARCH_QUERY_MAX }],
     ['staff search', StaffListQuery, { q: L.SEARCH_QUERY_MAX }],
   ];

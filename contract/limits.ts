@@ -68,3 +68,40 @@ export const HOLIDAY_LIMITS = { name: 100 } as const;
 export const CLASS_LIMITS = { letter: 3 } as const;
 export const GROUP_LIMITS = { name: 100 } as const;
 export const SUBJECT_LIMITS = { name: 100, shortName: 20 } as const;
+
+// ---------------------------------------------------------------- public service and oversight
+
+export const APPLICATION_LIMITS = {
+  parentSurname: PERSON_NAME,
+  parentName: PERSON_NAME,
+  parentPatronymic: PERSON_NAME,
+  addressCity: 100,
+  addressStreet: 200,
+  addressHouse: 20,
+  addressBuilding: 20,
+  addressFlat: 20,
+  phone: PHONE,
+  passportSeries: 4,
+  passportNumber: 6,
+  passportIssuedBy: 300,
+  childFullName: 300,
+  childClass: 10,
+} as const;
+export const APPLICATION_QUERY_LIMITS = { number: 30, name: SEARCH_QUERY_MAX } as const;
+export const DECISION_LIMITS = { note: 1000 } as const;
+export const ORDER_LIMITS = { orderNumber: ORDER_NUMBER } as const;
+export const CONSENT_LIMITS = { childFullName: 300, parentFullName: 300 } as const;
+/** How a copy or an answer was sent (post, in person, e-mail…). */
+export const SENT_BY_LIMITS = { method: 200 } as const;
+export const REDEEM_LIMITS = {
+  code: 20,
+  login: STAFF_ACCOUNT_LIMITS.login,
+  password: STAFF_ACCOUNT_LIMITS.password,
+  displayName: 200,
+} as const;
+
+export const COMPLAINT_LIMITS = { addressee: 300, complainantName: 300, complainantAddress: ADDRESS, substance: 5000 } as const;
+export const COMPLAINT_EXTEND_LIMITS = { reason: 2000 } as const;
+export const COMPLAINT_ANSWER_LIMITS = { text: 10_000, method: SENT_BY_LIMITS.method } as const;
+export const INSPECTION_LIMITS = { subject: 1000, orderRef: 200 } as const;
+export const INSPECTION_RESULT_LIMITS = { resultText: 20_000 } as const;

@@ -1,4 +1,13 @@
 import { Type } from '@sinclair/typebox';
+import {
+  COMPLAINT_ANSWER_LIMITS,
+  COMPLAINT_EXTEND_LIMITS,
+  COMPLAINT_LIMITS,
+  INSPECTION_LIMITS,
+  INSPECTION_RESULT_LIMITS,
+  SEARCH_QUERY_MAX,
+  SENT_BY_LIMITS,
+} from '../limits.js';
 import { Id, IsoDate, Nullable, RequiredText, ShortText } from './common.js';
 
 /** Oversight (seed 002 §4–5, seed 000 §4): the complaint book, inspections, the register of quality checks. */
@@ -15,24 +24,30 @@ const literals = <T extends string>(values: readonly T[]) => Type.Unsafe<T>({ ty
 export const ComplaintCreate = Type.Object(
   {
     form: literals(COMPLAINT_FORMS),
-    addressee: RequiredText(300),
-    complainantName: RequiredText(300),
-    complainantAddress: RequiredText(500),
-    substance: RequiredText(5000),
+    addressee: RequiredText(COMPLAINT_LIMITS.addressee),
+    complainantName: RequiredText(COMPLAINT_LIMITS.complainantName),
+    complainantAddress: RequiredText(COMPLAINT_LIMITS.complainantAddress),
+    substance: RequiredText(COMPLAINT_LIMITS.substance),
     registeredOn: Type.Optional(IsoDate),
   },
   { additionalProperties: false },
 );
 
-export const ComplaintExtend = Type.Object({ reason: RequiredText(2000), noticeOn: IsoDate }, { additionalProperties: false });
+export const ComplaintExtend = Type.Object(
+  { reason: RequiredText(COMPLAINT_EXTEND_LIMITS.reason), noticeOn: IsoDate },
+  { additionalProperties: false },
+);
 export const ComplaintAnswer = Type.Object(
-  { text: RequiredText(10000), answeredOn: IsoDate, method: RequiredText(200) },
+  { text: RequiredText(COMPLAINT_ANSWER_LIMITS.text), answeredOn: IsoDate, method: RequiredText(COMPLAINT_ANSWER_LIMITS.method) },
   { additionalProperties: false },
 );
 export const ComplaintDecline = Type.Object({ repeatOfId: Id, declinedOn: IsoDate }, { additionalProperties: false });
 
 export const ComplaintQuery = Type.Object(
-  { status: Type.Optional(literals([...COMPLAINT_STATUSES, 'overdue'] as const)), q: Type.Optional(Type.String({ maxLength: 100 })) },
+  {
+    status: Type.Optional(literals([...COMPLAINT_STATUSES, 'overdue'] as const)),
+    q: Type.Optional(Type.String({ maxLength: SEARCH_QUERY_MAX })),
+  },
   { additionalProperties: false },
 );
 
@@ -62,14 +77,20 @@ export const InspectionCreate = Type.Object(
   {
     kind: literals(INSPECTION_KINDS),
     complaintId: Type.Optional(Nullable(Id)),
-    subject: RequiredText(1000),
-    orderRef: ShortText(200),
+    subject: RequiredText(INSPECTION_LIMITS.subject),
+    orderRef: ShortText(INSPECTION_LIMITS.orderRef),
     startsOn: IsoDate,
   },
   { additionalProperties: false },
 );
-export const InspectionResult = Type.Object({ resultText: RequiredText(20000), resultOn: IsoDate }, { additionalProperties: false });
-export const InspectionResultSent = Type.Object({ sentOn: IsoDate, method: RequiredText(200) }, { additionalProperties: false });
+export const InspectionResult = Type.Object(
+  { resultText: RequiredText(INSPECTION_RESULT_LIMITS.resultText), resultOn: IsoDate },
+  { additionalProperties: false },
+);
+export const InspectionResultSent = Type.Object(
+  { sentOn: IsoDate, method: RequiredText(SENT_BY_LIMITS.method) },
+  { additionalProperties: false },
+);
 
 export const InspectionSchema = Type.Object({
   id: Type.String(),

@@ -1,4 +1,13 @@
 import { Type } from '@sinclair/typebox';
+import {
+  APPLICATION_LIMITS,
+  APPLICATION_QUERY_LIMITS,
+  CONSENT_LIMITS,
+  DECISION_LIMITS,
+  ORDER_LIMITS,
+  REDEEM_LIMITS,
+  SENT_BY_LIMITS,
+} from '../limits.js';
 import { Id, IsoDate, Nullable, RequiredText, ShortText } from './common.js';
 
 /**
@@ -100,26 +109,26 @@ export type CodeKind = (typeof CODE_KINDS)[number];
 /** A string limited to these values; typed as their union. */
 const literals = <T extends string>(values: readonly T[]) => Type.Unsafe<T>({ type: 'string', enum: [...values] });
 
-export const PassportSeries = Type.String({ pattern: '^[0-9]{4}$', maxLength: 4 });
-export const PassportNumber = Type.String({ pattern: '^[0-9]{6}$', maxLength: 6 });
-export const Phone = Type.String({ minLength: 5, maxLength: 30, pattern: '^[0-9+()\\- ]+$' });
+export const PassportSeries = Type.String({ pattern: '^[0-9]{4}$', maxLength: APPLICATION_LIMITS.passportSeries });
+export const PassportNumber = Type.String({ pattern: '^[0-9]{6}$', maxLength: APPLICATION_LIMITS.passportNumber });
+export const Phone = Type.String({ minLength: 5, maxLength: APPLICATION_LIMITS.phone, pattern: '^[0-9+()\\- ]+$' });
 
 export const ApplicationCreate = Type.Object(
   {
-    parentSurname: RequiredText(100),
-    parentName: RequiredText(100),
-    parentPatronymic: ShortText(100),
-    addressCity: RequiredText(100),
-    addressStreet: RequiredText(200),
-    addressHouse: RequiredText(20),
-    addressBuilding: ShortText(20),
-    addressFlat: ShortText(20),
+    parentSurname: RequiredText(APPLICATION_LIMITS.parentSurname),
+    parentName: RequiredText(APPLICATION_LIMITS.parentName),
+    parentPatronymic: ShortText(APPLICATION_LIMITS.parentPatronymic),
+    addressCity: RequiredText(APPLICATION_LIMITS.addressCity),
+    addressStreet: RequiredText(APPLICATION_LIMITS.addressStreet),
+    addressHouse: RequiredText(APPLICATION_LIMITS.addressHouse),
+    addressBuilding: ShortText(APPLICATION_LIMITS.addressBuilding),
+    addressFlat: ShortText(APPLICATION_LIMITS.addressFlat),
     phone: Phone,
     passportSeries: PassportSeries,
     passportNumber: PassportNumber,
-    passportIssuedBy: RequiredText(300),
-    childFullName: RequiredText(300),
-    childClass: RequiredText(10),
+    passportIssuedBy: RequiredText(APPLICATION_LIMITS.passportIssuedBy),
+    childFullName: RequiredText(APPLICATION_LIMITS.childFullName),
+    childClass: RequiredText(APPLICATION_LIMITS.childClass),
     studentId: Type.Optional(Nullable(Id)),
     parentId: Type.Optional(Nullable(Id)),
   },
@@ -133,10 +142,10 @@ export const ApplicationLinks = Type.Object(
 
 export const ApplicationQuery = Type.Object(
   {
-    number: Type.Optional(Type.String({ maxLength: 30 })),
+    number: Type.Optional(Type.String({ maxLength: APPLICATION_QUERY_LIMITS.number })),
     from: Type.Optional(IsoDate),
     to: Type.Optional(IsoDate),
-    name: Type.Optional(Type.String({ maxLength: 100 })),
+    name: Type.Optional(Type.String({ maxLength: APPLICATION_QUERY_LIMITS.name })),
     status: Type.Optional(literals(APPLICATION_STATUSES)),
   },
   { additionalProperties: false },
@@ -192,20 +201,23 @@ export const DecisionInput = Type.Object(
   {
     decision: literals(['granted', 'refused'] as const),
     ground: Type.Optional(literals(REFUSAL_GROUNDS)),
-    note: Type.Optional(ShortText(1000)),
+    note: Type.Optional(ShortText(DECISION_LIMITS.note)),
   },
   { additionalProperties: false },
 );
 
-export const OrderInput = Type.Object({ orderNumber: RequiredText(50), orderDate: IsoDate }, { additionalProperties: false });
+export const OrderInput = Type.Object(
+  { orderNumber: RequiredText(ORDER_LIMITS.orderNumber), orderDate: IsoDate },
+  { additionalProperties: false },
+);
 
 export const ConsentCreate = Type.Object(
   {
     applicationId: Type.Optional(Nullable(Id)),
     studentId: Type.Optional(Nullable(Id)),
     parentId: Type.Optional(Nullable(Id)),
-    childFullName: RequiredText(300),
-    parentFullName: RequiredText(300),
+    childFullName: RequiredText(CONSENT_LIMITS.childFullName),
+    parentFullName: RequiredText(CONSENT_LIMITS.parentFullName),
     childFields: Type.Array(literals(CHILD_CONSENT_FIELDS), { maxItems: CHILD_CONSENT_FIELDS.length, uniqueItems: true }),
     parentFields: Type.Array(literals(PARENT_CONSENT_FIELDS), { maxItems: PARENT_CONSENT_FIELDS.length, uniqueItems: true }),
     purposes: Type.Array(literals(CONSENT_PURPOSES), { minItems: 1, maxItems: CONSENT_PURPOSES.length, uniqueItems: true }),
@@ -215,7 +227,10 @@ export const ConsentCreate = Type.Object(
 );
 
 export const ConsentWithdraw = Type.Object({ withdrawnOn: Type.Optional(IsoDate) }, { additionalProperties: false });
-export const OperatorCopyInput = Type.Object({ sentOn: IsoDate, method: RequiredText(200) }, { additionalProperties: false });
+export const OperatorCopyInput = Type.Object(
+  { sentOn: IsoDate, method: RequiredText(SENT_BY_LIMITS.method) },
+  { additionalProperties: false },
+);
 
 export const ConsentSchema = Type.Object({
   id: Type.String(),
@@ -261,17 +276,17 @@ export const CodeRecord = Type.Object({
 });
 
 export const CodeSlipInput = Type.Object(
-  { codeId: Id, code: Type.String({ minLength: 1, maxLength: 20 }) },
+  { codeId: Id, code: Type.String({ minLength: 1, maxLength: REDEEM_LIMITS.code }) },
   { additionalProperties: false },
 );
 
 export const RedeemInput = Type.Object(
   {
-    code: Type.String({ minLength: 1, maxLength: 20 }),
+    code: Type.String({ minLength: 1, maxLength: REDEEM_LIMITS.code }),
     schoolId: Type.Optional(Id),
-    login: Type.Optional(Type.String({ minLength: 3, maxLength: 100, pattern: '^[A-Za-z0-9._@-]+$' })),
-    password: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
-    displayName: Type.Optional(RequiredText(200)),
+    login: Type.Optional(Type.String({ minLength: 3, maxLength: REDEEM_LIMITS.login, pattern: '^[A-Za-z0-9._@-]+$' })),
+    password: Type.Optional(Type.String({ minLength: 1, maxLength: REDEEM_LIMITS.password })),
+    displayName: Type.Optional(RequiredText(REDEEM_LIMITS.displayName)),
   },
   { additionalProperties: false },
 );

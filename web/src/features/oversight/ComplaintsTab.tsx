@@ -1,8 +1,9 @@
 import type { MessageKey } from '@contract/i18n/translate';
+import { COMPLAINT_ANSWER_LIMITS, COMPLAINT_EXTEND_LIMITS, COMPLAINT_LIMITS, SEARCH_QUERY_MAX } from '@contract/limits';
 import { COMPLAINT_FORMS, COMPLAINT_STATUSES } from '@contract/schemas/oversight';
 import { type FormEvent, useId, useState } from 'react';
 import { useSchool } from '../../app/school-context';
-import { EntityForm } from '../../components/EntityForm';
+import { EntityForm, withLimits } from '../../components/EntityForm';
 import { Empty, ErrorNotice, Loading } from '../../components/status';
 import { formatDate, todayIso } from '../../lib/dates';
 import { useLocale, useT } from '../../lib/i18n';
@@ -51,7 +52,13 @@ export function ComplaintsTab() {
           <label className="field__label" htmlFor={ids.q}>
             {t('serviceWeb.complaints.search')}
           </label>
-          <input id={ids.q} type="search" maxLength={100} value={draft.q} onChange={(e) => setDraft({ ...draft, q: e.target.value })} />
+          <input
+            id={ids.q}
+            type="search"
+            maxLength={SEARCH_QUERY_MAX}
+            value={draft.q}
+            onChange={(e) => setDraft({ ...draft, q: e.target.value })}
+          />
         </div>
         <button type="submit" className="button">
           {t('web.common.apply')}
@@ -116,14 +123,14 @@ export function ComplaintsTab() {
           testId="complaint-form"
           submitLabel="serviceWeb.register.submit"
           initial={{ registeredOn: todayIso(), addressee: t('serviceWeb.complaints.addresseeDefault', { school: school.name }) }}
-          fields={[
+          fields={withLimits(COMPLAINT_LIMITS, [
             { name: 'form', label: 'oversight.pdf.colForm', type: 'select', required: true, options: formOptions },
             { name: 'registeredOn', label: 'oversight.pdf.colRegistered', type: 'date', required: true },
-            { name: 'addressee', label: 'serviceWeb.complaints.addressee', required: true, maxLength: 300 },
-            { name: 'complainantName', label: 'serviceWeb.complaints.complainantName', required: true, maxLength: 300 },
-            { name: 'complainantAddress', label: 'serviceWeb.complaints.complainantAddress', required: true, maxLength: 500 },
-            { name: 'substance', label: 'oversight.pdf.colSubstance', type: 'textarea', required: true, maxLength: 5000 },
-          ]}
+            { name: 'addressee', label: 'serviceWeb.complaints.addressee', required: true },
+            { name: 'complainantName', label: 'serviceWeb.complaints.complainantName', required: true },
+            { name: 'complainantAddress', label: 'serviceWeb.complaints.complainantAddress', required: true },
+            { name: 'substance', label: 'oversight.pdf.colSubstance', type: 'textarea', required: true },
+          ])}
           onSubmit={(body) => register.mutateAsync(body)}
         />
       </details>
@@ -232,17 +239,16 @@ function ComplaintActions({
           legend={t('serviceWeb.complaints.answer')}
           submitLabel="web.form.save"
           initial={{ answeredOn: todayIso() }}
-          fields={[
-            { name: 'text', label: 'serviceWeb.complaints.answerText', type: 'textarea', required: true, maxLength: 10000 },
+          fields={withLimits(COMPLAINT_ANSWER_LIMITS, [
+            { name: 'text', label: 'serviceWeb.complaints.answerText', type: 'textarea', required: true },
             { name: 'answeredOn', label: 'serviceWeb.complaints.answeredOn', type: 'date', required: true },
             {
               name: 'method',
               label: 'serviceWeb.complaints.method',
               required: true,
-              maxLength: 200,
               hint: 'serviceWeb.complaints.methodHint',
             },
-          ]}
+          ])}
           onSubmit={(body) => answer.mutateAsync(body)}
           onDone={onDone}
         />
@@ -252,10 +258,10 @@ function ComplaintActions({
           legend={t('serviceWeb.complaints.extend')}
           submitLabel="serviceWeb.complaints.extendSubmit"
           initial={{ noticeOn: todayIso() }}
-          fields={[
-            { name: 'reason', label: 'serviceWeb.complaints.extendReason', type: 'textarea', required: true, maxLength: 2000 },
+          fields={withLimits(COMPLAINT_EXTEND_LIMITS, [
+            { name: 'reason', label: 'serviceWeb.complaints.extendReason', type: 'textarea', required: true },
             { name: 'noticeOn', label: 'serviceWeb.complaints.noticeSentOn', type: 'date', required: true },
-          ]}
+          ])}
           onSubmit={(body) => extend.mutateAsync(body)}
           onDone={onDone}
         />

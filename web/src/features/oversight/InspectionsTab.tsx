@@ -1,8 +1,9 @@
 import type { MessageKey } from '@contract/i18n/translate';
+import { INSPECTION_LIMITS, INSPECTION_RESULT_LIMITS, SENT_BY_LIMITS } from '@contract/limits';
 import { INSPECTION_KINDS } from '@contract/schemas/oversight';
 import { useState } from 'react';
 import { useSchool } from '../../app/school-context';
-import { EntityForm } from '../../components/EntityForm';
+import { EntityForm, withLimits } from '../../components/EntityForm';
 import { Empty, ErrorNotice, Loading } from '../../components/status';
 import { formatDate, todayIso } from '../../lib/dates';
 import { useLocale, useT } from '../../lib/i18n';
@@ -71,7 +72,7 @@ export function InspectionsTab({ complaintsVisible }: { complaintsVisible: boole
           testId="inspection-form"
           submitLabel="web.form.add"
           initial={{ startsOn: todayIso() }}
-          fields={[
+          fields={withLimits(INSPECTION_LIMITS, [
             {
               name: 'kind',
               label: 'serviceWeb.inspections.kind',
@@ -86,10 +87,10 @@ export function InspectionsTab({ complaintsVisible }: { complaintsVisible: boole
               options: complaintOptions,
               hint: 'serviceWeb.inspections.complaintHint',
             },
-            { name: 'subject', label: 'serviceWeb.inspections.subject', type: 'textarea', required: true, maxLength: 1000 },
-            { name: 'orderRef', label: 'serviceWeb.inspections.orderRef', maxLength: 200 },
+            { name: 'subject', label: 'serviceWeb.inspections.subject', type: 'textarea', required: true },
+            { name: 'orderRef', label: 'serviceWeb.inspections.orderRef' },
             { name: 'startsOn', label: 'serviceWeb.inspections.startsOn', type: 'date', required: true },
-          ]}
+          ])}
           // orderRef is plain text on the server: an empty one is sent as ''.
           onSubmit={(body) => create.mutateAsync({ orderRef: '', ...body })}
         />
@@ -165,10 +166,10 @@ function InspectionRow({
                 legend={t('serviceWeb.inspections.recordResult')}
                 submitLabel="web.form.save"
                 initial={{ resultOn: todayIso() }}
-                fields={[
-                  { name: 'resultText', label: 'serviceWeb.inspections.result', type: 'textarea', required: true, maxLength: 20000 },
+                fields={withLimits(INSPECTION_RESULT_LIMITS, [
+                  { name: 'resultText', label: 'serviceWeb.inspections.result', type: 'textarea', required: true },
                   { name: 'resultOn', label: 'serviceWeb.inspections.resultOn', type: 'date', required: true },
-                ]}
+                ])}
                 onSubmit={(body) => result.mutateAsync(body)}
                 onDone={onToggle}
               />
@@ -177,10 +178,10 @@ function InspectionRow({
                 legend={t('serviceWeb.inspections.recordSent')}
                 submitLabel="web.form.save"
                 initial={{ sentOn: todayIso() }}
-                fields={[
+                fields={withLimits(SENT_BY_LIMITS, [
                   { name: 'sentOn', label: 'serviceWeb.consents.sentOn', type: 'date', required: true },
-                  { name: 'method', label: 'serviceWeb.complaints.method', required: true, maxLength: 200 },
-                ]}
+                  { name: 'method', label: 'serviceWeb.complaints.method', required: true },
+                ])}
                 onSubmit={(body) => sent.mutateAsync(body)}
                 onDone={onToggle}
               />

@@ -1,4 +1,5 @@
 import type { MessageKey } from '@contract/i18n/translate';
+import { REDEEM_LIMITS } from '@contract/limits';
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
@@ -143,7 +144,7 @@ function ActivateForm({ me }: { me: Me | null }) {
       <form className="form" onSubmit={submit} noValidate data-testid="activate-form">
         {input('code', 'serviceWeb.activate.code', {
           required: true,
-          maxLength: 20,
+          maxLength: REDEEM_LIMITS.code,
           autoComplete: 'one-time-code',
           autoCapitalize: 'characters',
           spellCheck: false,
@@ -151,11 +152,11 @@ function ActivateForm({ me }: { me: Me | null }) {
         })}
         {signedIn ? null : (
           <>
-            {input('displayName', 'serviceWeb.activate.displayName', { maxLength: 200, autoComplete: 'name' })}
+            {input('displayName', 'serviceWeb.activate.displayName', { maxLength: REDEEM_LIMITS.displayName, autoComplete: 'name' })}
             {input('login', 'serviceWeb.activate.login', {
               required: true,
               minLength: 3,
-              maxLength: 100,
+              maxLength: REDEEM_LIMITS.login,
               autoComplete: 'username',
               autoCapitalize: 'none',
               spellCheck: false,
@@ -164,13 +165,13 @@ function ActivateForm({ me }: { me: Me | null }) {
             {input('password', 'serviceWeb.activate.password', {
               type: 'password',
               required: true,
-              maxLength: 200,
+              maxLength: REDEEM_LIMITS.password,
               autoComplete: 'new-password',
             })}
             {input('repeat', 'serviceWeb.activate.repeat', {
               type: 'password',
               required: true,
-              maxLength: 200,
+              maxLength: REDEEM_LIMITS.password,
               autoComplete: 'new-password',
             })}
           </>

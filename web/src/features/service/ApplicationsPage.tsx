@@ -1,10 +1,11 @@
 import type { MessageKey } from '@contract/i18n/translate';
+import { APPLICATION_LIMITS, APPLICATION_QUERY_LIMITS } from '@contract/limits';
 import { Permission } from '@contract/permissions';
 import { APPLICATION_STATUSES } from '@contract/schemas/service';
 import { type FormEvent, useId, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useSchool } from '../../app/school-context';
-import { EntityForm, type FieldSpec } from '../../components/EntityForm';
+import { EntityForm, type FieldSpec, withLimits } from '../../components/EntityForm';
 import { Empty, ErrorNotice, Loading } from '../../components/status';
 import { can, schoolPath } from '../../lib/access';
 import { formatDate, fullName } from '../../lib/dates';
@@ -18,34 +19,32 @@ import { StudentPicker } from './StudentPicker';
 import '../../components/register.css';
 
 /** The fields of Приложение 1 in the order of the paper form. */
-const APPLICATION_FIELDS: FieldSpec[] = [
-  { name: 'parentSurname', label: 'serviceWeb.app.parentSurname', required: true, maxLength: 100, autoComplete: 'off' },
-  { name: 'parentName', label: 'serviceWeb.app.parentName', required: true, maxLength: 100, autoComplete: 'off' },
-  { name: 'parentPatronymic', label: 'serviceWeb.app.parentPatronymic', maxLength: 100, autoComplete: 'off' },
-  { name: 'addressCity', label: 'serviceWeb.app.addressCity', required: true, maxLength: 100 },
-  { name: 'addressStreet', label: 'serviceWeb.app.addressStreet', required: true, maxLength: 200 },
-  { name: 'addressHouse', label: 'serviceWeb.app.addressHouse', required: true, maxLength: 20 },
-  { name: 'addressBuilding', label: 'serviceWeb.app.addressBuilding', maxLength: 20 },
-  { name: 'addressFlat', label: 'serviceWeb.app.addressFlat', maxLength: 20 },
-  { name: 'phone', label: 'serviceWeb.app.phone', required: true, maxLength: 30, hint: 'serviceWeb.app.phoneHint' },
+const APPLICATION_FIELDS: FieldSpec[] = withLimits(APPLICATION_LIMITS, [
+  { name: 'parentSurname', label: 'serviceWeb.app.parentSurname', required: true, autoComplete: 'off' },
+  { name: 'parentName', label: 'serviceWeb.app.parentName', required: true, autoComplete: 'off' },
+  { name: 'parentPatronymic', label: 'serviceWeb.app.parentPatronymic', autoComplete: 'off' },
+  { name: 'addressCity', label: 'serviceWeb.app.addressCity', required: true },
+  { name: 'addressStreet', label: 'serviceWeb.app.addressStreet', required: true },
+  { name: 'addressHouse', label: 'serviceWeb.app.addressHouse', required: true },
+  { name: 'addressBuilding', label: 'serviceWeb.app.addressBuilding' },
+  { name: 'addressFlat', label: 'serviceWeb.app.addressFlat' },
+  { name: 'phone', label: 'serviceWeb.app.phone', required: true, hint: 'serviceWeb.app.phoneHint' },
   {
     name: 'passportSeries',
     label: 'serviceWeb.app.passportSeries',
     required: true,
-    maxLength: 4,
     hint: 'serviceWeb.app.passportSeriesHint',
   },
   {
     name: 'passportNumber',
     label: 'serviceWeb.app.passportNumber',
     required: true,
-    maxLength: 6,
     hint: 'serviceWeb.app.passportNumberHint',
   },
-  { name: 'passportIssuedBy', label: 'serviceWeb.app.passportIssuedBy', required: true, maxLength: 300 },
-  { name: 'childFullName', label: 'serviceWeb.app.childFullName', required: true, maxLength: 300 },
-  { name: 'childClass', label: 'serviceWeb.app.childClass', required: true, maxLength: 10 },
-];
+  { name: 'passportIssuedBy', label: 'serviceWeb.app.passportIssuedBy', required: true },
+  { name: 'childFullName', label: 'serviceWeb.app.childFullName', required: true },
+  { name: 'childClass', label: 'serviceWeb.app.childClass', required: true },
+]);
 
 const OPTIONAL_EMPTY = { parentPatronymic: '', addressBuilding: '', addressFlat: '' };
 
@@ -94,7 +93,12 @@ export function ApplicationsPage() {
           <label className="field__label" htmlFor={ids.number}>
             {t('serviceWeb.register.number')}
           </label>
-          <input id={ids.number} maxLength={30} value={draft.number} onChange={(e) => set('number', e.target.value)} />
+          <input
+            id={ids.number}
+            maxLength={APPLICATION_QUERY_LIMITS.number}
+            value={draft.number}
+            onChange={(e) => set('number', e.target.value)}
+          />
         </div>
         <div className="field field--short">
           <label className="field__label" htmlFor={ids.from}>
@@ -112,7 +116,13 @@ export function ApplicationsPage() {
           <label className="field__label" htmlFor={ids.name}>
             {t('serviceWeb.register.name')}
           </label>
-          <input id={ids.name} type="search" maxLength={100} value={draft.name} onChange={(e) => set('name', e.target.value)} />
+          <input
+            id={ids.name}
+            type="search"
+            maxLength={APPLICATION_QUERY_LIMITS.name}
+            value={draft.name}
+            onChange={(e) => set('name', e.target.value)}
+          />
         </div>
         <div className="field field--short">
           <label className="field__label" htmlFor={ids.status}>

@@ -1,4 +1,5 @@
 import type { MessageKey } from '@contract/i18n/translate';
+import { CONSENT_LIMITS } from '@contract/limits';
 import {
   CHILD_CONSENT_FIELDS,
   CONSENT_PURPOSES,
@@ -116,7 +117,7 @@ export function ConsentForm({ schoolId, applicationId, studentId, parentId, chil
             id={`${base}-child`}
             name="childFullName"
             required
-            maxLength={300}
+            maxLength={CONSENT_LIMITS.childFullName}
             value={names.childFullName}
             aria-describedby={`${base}-childFullName-error`}
             onChange={(e) => setNames((n) => ({ ...n, childFullName: e.target.value }))}
@@ -131,7 +132,7 @@ export function ConsentForm({ schoolId, applicationId, studentId, parentId, chil
             id={`${base}-parent`}
             name="parentFullName"
             required
-            maxLength={300}
+            maxLength={CONSENT_LIMITS.parentFullName}
             value={names.parentFullName}
             aria-describedby={`${base}-parentFullName-error`}
             onChange={(e) => setNames((n) => ({ ...n, parentFullName: e.target.value }))}

@@ -1,8 +1,9 @@
+import { SENT_BY_LIMITS } from '@contract/limits';
 import { Permission } from '@contract/permissions';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useSchool } from '../../app/school-context';
-import { EntityForm } from '../../components/EntityForm';
+import { EntityForm, withLimits } from '../../components/EntityForm';
 import { Empty, ErrorNotice, Loading } from '../../components/status';
 import { can, schoolPath } from '../../lib/access';
 import { formatDate, todayIso } from '../../lib/dates';
@@ -150,16 +151,15 @@ function ConsentRow({
               legend={t('serviceWeb.consents.recordCopyOf', { name: c.childFullName })}
               submitLabel="web.form.save"
               initial={{ sentOn: todayIso() }}
-              fields={[
+              fields={withLimits(SENT_BY_LIMITS, [
                 { name: 'sentOn', label: 'serviceWeb.consents.sentOn', type: 'date', required: true },
                 {
                   name: 'method',
                   label: 'serviceWeb.consents.method',
                   required: true,
-                  maxLength: 200,
                   hint: 'serviceWeb.consents.methodHint',
                 },
-              ]}
+              ])}
               onSubmit={(body) => copy.mutateAsync(body)}
               onDone={onToggle}
               onCancel={onToggle}

@@ -1,7 +1,8 @@
 import type { MessageKey } from '@contract/i18n/translate';
+import { DECISION_LIMITS, ORDER_LIMITS } from '@contract/limits';
 import { REFUSAL_GROUNDS } from '@contract/schemas/service';
 import { type FormEvent, useId, useState } from 'react';
-import { EntityForm } from '../../components/EntityForm';
+import { EntityForm, withLimits } from '../../components/EntityForm';
 import { todayIso } from '../../lib/dates';
 import { useT } from '../../lib/i18n';
 import { useDecide, useSignOrder } from './api/service';
@@ -61,7 +62,14 @@ export function DecisionForm({ schoolId, applicationId }: { schoolId: string; ap
         <label className="field__label" htmlFor={`${base}-note`}>
           {t('serviceWeb.decision.note')}
         </label>
-        <textarea id={`${base}-note`} name="note" rows={2} maxLength={1000} value={note} onChange={(e) => setNote(e.target.value)} />
+        <textarea
+          id={`${base}-note`}
+          name="note"
+          rows={2}
+          maxLength={DECISION_LIMITS.note}
+          value={note}
+          onChange={(e) => setNote(e.target.value)}
+        />
         <FieldError error={error} names={['note']} id={`${base}-note-error`} label="serviceWeb.decision.note" />
       </div>
       <FormError error={error} fields={['decision', 'ground', 'note']} />
@@ -83,10 +91,10 @@ export function OrderForm({ schoolId, applicationId }: { schoolId: string; appli
       submitLabel="serviceWeb.order.submit"
       keepValues
       initial={{ orderDate: todayIso() }}
-      fields={[
-        { name: 'orderNumber', label: 'serviceWeb.order.number', required: true, maxLength: 50 },
+      fields={withLimits(ORDER_LIMITS, [
+        { name: 'orderNumber', label: 'serviceWeb.order.number', required: true },
         { name: 'orderDate', label: 'serviceWeb.order.date', type: 'date', required: true },
-      ]}
+      ])}
       onSubmit={(body) => sign.mutateAsync(body)}
     />
   );

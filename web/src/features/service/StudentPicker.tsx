@@ -1,3 +1,4 @@
+import { SEARCH_QUERY_MAX } from '@contract/limits';
 import type { StudentList } from '@contract/schemas/people';
 import type { Static } from '@sinclair/typebox';
 import { useQuery } from '@tanstack/react-query';
@@ -58,7 +59,7 @@ export function StudentPicker({
           <input
             id={inputId}
             type="search"
-            maxLength={100}
+            maxLength={SEARCH_QUERY_MAX}
             value={draft}
             onChange={(e) => setDraft(e.target.value)}
             onKeyDown={(e) => {
