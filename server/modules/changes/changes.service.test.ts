@@ -2,9 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '../../db/connect.js';
 import { createTestDatabase } from '../../test/database.js';
 import { makeSchoolWorld, type SchoolWorld } from '../../test/factories.js';
-import { diaryStampsOf } from '../diary/diary.subscriptions.js';
-import { journalStampsOf } from '../journal/journal.subscriptions.js';
-import { ALL_CHANGE_KINDS, ChangeKind, changesSince, type RecordedChange, recordChange, subscribeToChanges } from './changes.service.js';
+import { ChangeKind, changesSince, type RecordedChange, recordChange, subscribeToChanges } from './changes.service.js';
 
 let database: { handle: DbHandle; drop(): Promise<void> };
 let w: SchoolWorld;
@@ -58,60 +56,5 @@ describe('recordChange', () => {
       }),
     ).rejects.toThrow('the write failed');
     expect((await changesSince(database.handle.db, w.schoolId, 0, 100)).length).toBe(before);
-  });
-});
-
-const change = (over: Partial<RecordedChange>): RecordedChange => ({
-  seq: 1,
-  kind: ChangeKind.grade,
-  action: 'create',
-  schoolId: 's',
-  entityId: null,
-  actorId: null,
-  at: AT,
-  students: [],
-  groups: [],
-  curricula: [],
-  dates: null,
-  wholeSchool: false,
-  ...over,
-});
-
-describe('read model rules', () => {
-  it('every kind has a diary rule and a journal rule', () => {
-    for (const kind of ALL_CHANGE_KINDS) {
-      expect(() => diaryStampsOf(change({ kind }))).not.toThrow();
-      expect(() => journalStampsOf(change({ kind }))).not.toThrow();
-    }
-  });
-
-  it('a grade touches its student’s week and its journal, nothing else', () => {
-    const c = change({ kind: ChangeKind.grade, students: ['st'], curricula: ['math'], dates: ['2026-11-18'] });
-    expect(diaryStampsOf(c)).toEqual([{ scopeId: 'st', week: '2026-11-16' }]);
-    expect(journalStampsOf(c)).toEqual(['math']);
-  });
-
-  it('a lesson topic touches every member’s week of its class and its journal', () => {
-    const c = change({ kind: ChangeKind.lessonRecord, groups: ['5a'], curricula: ['math'], dates: ['2026-11-18', '2026-11-25'] });
-    expect(diaryStampsOf(c)).toEqual([
-      { scopeId: '5a', week: '2026-11-16' },
-      { scopeId: '5a', week: '2026-11-23' },
-    ]);
-    expect(journalStampsOf(c)).toEqual(['math']);
-  });
-
-  it('a move touches the student’s weeks and the rosters it names; paperwork touches nothing', () => {
-    const move = change({ kind: ChangeKind.rosterMove, students: ['st'], groups: ['5a', '6a'] });
-    expect(diaryStampsOf(move)).toEqual([{ scopeId: 'st', week: '*' }]);
-    expect(journalStampsOf(move)).toEqual(['5a', '6a']);
-    const consent = change({ kind: ChangeKind.consent, students: ['st'] });
-    expect(diaryStampsOf(consent)).toEqual([]);
-    expect(journalStampsOf(consent)).toEqual([]);
-  });
-
-  it('reference data touches the whole school', () => {
-    const bells = change({ kind: ChangeKind.bells, wholeSchool: true });
-    expect(diaryStampsOf(bells)).toEqual([{ scopeId: '*', week: '*' }]);
-    expect(journalStampsOf(bells)).toEqual(['*']);
   });
 });
