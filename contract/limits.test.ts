@@ -3,6 +3,15 @@ import { describe, expect, it } from 'vitest';
 import * as L from './limits.js';
 import { Nullable, RequiredText, ShortText } from './schemas/common.js';
 import {
+  GradeCreateBody,
+  GradeScaleCreateBody,
+  GradeUpdateBody,
+  LessonWriteBody,
+  PeriodGradeWriteBody,
+  WorkTypeCreateBody,
+  WorkTypeUpdateBody,
+} from './schemas/journal.js';
+import {
   ComplaintAnswer,
   ComplaintCreate,
   ComplaintExtend,
@@ -38,6 +47,7 @@ import {
   OrderInput,
   RedeemInput,
 } from './schemas/service.js';
+import { TimetableChangeCreateBody, TimetableEntryCreateBody } from './schemas/timetable.js';
 
 describe('field limits read from the contract', () => {
   const Body = Type.Object({
@@ -92,6 +102,15 @@ describe('field limits read from the contract', () => {
     ['inspection', InspectionCreate, L.INSPECTION_LIMITS],
     ['inspection result', InspectionResult, L.INSPECTION_RESULT_LIMITS],
     ['inspection result sent', InspectionResultSent, L.SENT_BY_LIMITS],
+    ['lesson record', LessonWriteBody, { ...L.LESSON_RECORD_LIMITS, reason: L.REASON_MAX }],
+    ['grade', GradeCreateBody, { ...L.GRADE_LIMITS, reason: L.REASON_MAX }],
+    ['grade change', GradeUpdateBody, { ...L.GRADE_LIMITS, reason: L.REASON_MAX }],
+    ['period grade', PeriodGradeWriteBody, { reason: L.REASON_MAX }],
+    ['work type', WorkTypeCreateBody, L.WORK_TYPE_LIMITS],
+    ['work type change', WorkTypeUpdateBody, L.WORK_TYPE_LIMITS],
+    ['grade scale', GradeScaleCreateBody, L.GRADE_SCALE_LIMITS],
+    ['timetable entry', TimetableEntryCreateBody, { room: L.TIMETABLE_LIMITS.room }],
+    ['timetable change', TimetableChangeCreateBody, L.TIMETABLE_LIMITS],
     ['parent search', ParentListQuery, { q: L.SEARCH_QUERY_MAX }],
     ['staff search', StaffListQuery, { q: L.SEARCH_QUERY_MAX }],
   ];

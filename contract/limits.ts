@@ -105,3 +105,15 @@ export const COMPLAINT_EXTEND_LIMITS = { reason: 2000 } as const;
 export const COMPLAINT_ANSWER_LIMITS = { text: 10_000, method: SENT_BY_LIMITS.method } as const;
 export const INSPECTION_LIMITS = { subject: 1000, orderRef: 200 } as const;
 export const INSPECTION_RESULT_LIMITS = { resultText: 20_000 } as const;
+
+// ---------------------------------------------------------------- journal, timetable, sign-in, audit
+
+/** Why a closed period's record is changed (R4.2), and why a period is reopened. */
+export const REASON_MAX = 1000;
+export const LESSON_RECORD_LIMITS = { topic: 500, homework: 5000 } as const;
+export const GRADE_LIMITS = { comment: 500 } as const;
+export const WORK_TYPE_LIMITS = { name: 100 } as const;
+export const GRADE_SCALE_LIMITS = { name: 100 } as const;
+export const TIMETABLE_LIMITS = { room: 50, note: 500 } as const;
+export const LOGIN_LIMITS = { login: STAFF_ACCOUNT_LIMITS.login, password: STAFF_ACCOUNT_LIMITS.password } as const;
+export const AUDIT_QUERY_LIMITS = { entity: 50 } as const;

@@ -1,4 +1,5 @@
 import { type Static, Type } from '@sinclair/typebox';
+import { GRADE_LIMITS, GRADE_SCALE_LIMITS, LESSON_RECORD_LIMITS, REASON_MAX, WORK_TYPE_LIMITS } from '../limits.js';
 import { Id, IsoDate, Nullable, RequiredText, ShortText } from './common.js';
 import { LessonNumber } from './timetable.js';
 
@@ -35,7 +36,7 @@ export const BuiltInScale = { five: 'five', passFail: 'pass_fail', ten: 'ten', t
 /** Optimistic concurrency: every mutable row carries a version; 0 means "I saw no row". */
 export const Version = Type.Integer({ minimum: 0 });
 /** Why a closed period's record is changed (R4.2); required only then, and only an admin may. */
-export const Reason = RequiredText(1000);
+export const Reason = RequiredText(REASON_MAX);
 
 export const GradeScaleValueSchema = Type.Object({ value: Type.String(), numeric: Nullable(Type.Number()) });
 export const GradeScaleSchema = Type.Object({
@@ -47,7 +48,7 @@ export const GradeScaleSchema = Type.Object({
 export type GradeScale = Static<typeof GradeScaleSchema>;
 export const GradeScaleCreateBody = Type.Object(
   {
-    name: RequiredText(100),
+    name: RequiredText(GRADE_SCALE_LIMITS.name),
     values: Type.Array(
       Type.Object(
         { value: RequiredText(10), numeric: Nullable(Type.Number({ minimum: -1000, maximum: 1000 })) },
@@ -87,12 +88,16 @@ export const WorkTypeSchema = Type.Object({
 });
 export type WorkType = Static<typeof WorkTypeSchema>;
 export const WorkTypeCreateBody = Type.Object(
-  { name: RequiredText(100), weight: Type.Number({ minimum: 0.1, maximum: 10 }), isControl: Type.Optional(Type.Boolean()) },
+  {
+    name: RequiredText(WORK_TYPE_LIMITS.name),
+    weight: Type.Number({ minimum: 0.1, maximum: 10 }),
+    isControl: Type.Optional(Type.Boolean()),
+  },
   { additionalProperties: false },
 );
 export const WorkTypeUpdateBody = Type.Object(
   {
-    name: Type.Optional(RequiredText(100)),
+    name: Type.Optional(RequiredText(WORK_TYPE_LIMITS.name)),
     weight: Type.Optional(Type.Number({ minimum: 0.1, maximum: 10 })),
     isControl: Type.Optional(Type.Boolean()),
   },
@@ -126,8 +131,8 @@ export type LessonRecord = Static<typeof LessonRecordSchema>;
 export const LessonParams = Type.Object({ schoolId: Id, curriculumId: Id, date: IsoDate, lessonNumber: LessonNumber });
 export const LessonWriteBody = Type.Object(
   {
-    topic: Type.Optional(Nullable(ShortText(500))),
-    homework: Type.Optional(Nullable(ShortText(5000))),
+    topic: Type.Optional(Nullable(ShortText(LESSON_RECORD_LIMITS.topic))),
+    homework: Type.Optional(Nullable(ShortText(LESSON_RECORD_LIMITS.homework))),
     /** Default when homework is first given: the date of the next lesson of this curriculum item. */
     homeworkDueOn: Type.Optional(Nullable(IsoDate)),
     controlWorkTypeId: Type.Optional(Nullable(Id)),
@@ -175,7 +180,7 @@ export const GradeCreateBody = Type.Object(
     /** A built-in scale code or a school scale id; the school's default when omitted. */
     scale: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
     workTypeId: Id,
-    comment: Type.Optional(ShortText(500)),
+    comment: Type.Optional(ShortText(GRADE_LIMITS.comment)),
     reason: Type.Optional(Reason),
   },
   { additionalProperties: false },
@@ -184,7 +189,7 @@ export const GradeUpdateBody = Type.Object(
   {
     value: Type.Optional(RequiredText(10)),
     workTypeId: Type.Optional(Id),
-    comment: Type.Optional(ShortText(500)),
+    comment: Type.Optional(ShortText(GRADE_LIMITS.comment)),
     version: Type.Integer({ minimum: 1 }),
     reason: Type.Optional(Reason),
   },

@@ -1,11 +1,12 @@
 import { type Static, Type } from '@sinclair/typebox';
+import { TIMETABLE_LIMITS } from '../limits.js';
 import { Id, IsoDate, Nullable, ShortText } from './common.js';
 
 /** Timetable (R2.1–2.2): weekly entries per curriculum item, one-off changes, derived lessons. */
 
 export const Weekday = Type.Integer({ minimum: 1, maximum: 6 });
 export const LessonNumber = Type.Integer({ minimum: 0, maximum: 20 });
-export const Room = ShortText(50);
+export const Room = ShortText(TIMETABLE_LIMITS.room);
 
 export const TimetableEntrySchema = Type.Object({
   id: Type.String(),
@@ -90,7 +91,7 @@ export const TimetableChangeCreateBody = Type.Object(
     room: Type.Optional(Nullable(Room)),
     movedToDate: Type.Optional(Nullable(IsoDate)),
     movedToLessonNumber: Type.Optional(Nullable(LessonNumber)),
-    note: Type.Optional(ShortText(500)),
+    note: Type.Optional(ShortText(TIMETABLE_LIMITS.note)),
   },
   { additionalProperties: false },
 );

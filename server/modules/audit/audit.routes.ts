@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
+import { AUDIT_QUERY_LIMITS } from '../../../contract/limits.js';
 import { AuditListSchema } from '../../../contract/schemas/audit.js';
 import { Id, SchoolParams } from '../../../contract/schemas/common.js';
 import { actorOf } from '../../http/auth-gate.js';
@@ -19,7 +20,7 @@ export function auditRoutes(deps: Deps): FastifyPluginAsyncTypebox {
           querystring: Type.Object(
             {
               actorUserId: Type.Optional(Id),
-              entity: Type.Optional(Type.String({ maxLength: 50 })),
+              entity: Type.Optional(Type.String({ maxLength: AUDIT_QUERY_LIMITS.entity })),
               entityId: Type.Optional(Id),
               action: Type.Optional(Type.String({ maxLength: 30 })),
               from: Type.Optional(Type.String({ maxLength: 30 })),

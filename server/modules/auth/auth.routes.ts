@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { LOCALES } from '../../../contract/i18n/index.js';
+import { LOGIN_LIMITS } from '../../../contract/limits.js';
 import { ErrorResponse, MeSchema } from '../../../contract/schemas/auth.js';
 import { actorOf, clearSessionCookie, LOCALE_COOKIE, setSessionCookie } from '../../http/auth-gate.js';
 import type { Deps } from '../../lib/deps.js';
@@ -17,7 +18,10 @@ export function authRoutes(deps: Deps): FastifyPluginAsyncTypebox {
           tags: ['auth'],
           summary: 'Sign in with login and password; sets the session cookie',
           body: Type.Object(
-            { login: Type.String({ minLength: 1, maxLength: 100 }), password: Type.String({ minLength: 1, maxLength: 200 }) },
+            {
+              login: Type.String({ minLength: 1, maxLength: LOGIN_LIMITS.login }),
+              password: Type.String({ minLength: 1, maxLength: LOGIN_LIMITS.password }),
+            },
             { additionalProperties: false },
           ),
           response: { 200: MeSchema, 401: ErrorResponse, 429: ErrorResponse },

@@ -1,4 +1,5 @@
 import type { MessageKey } from '@contract/i18n/translate';
+import { AUDIT_QUERY_LIMITS } from '@contract/limits';
 import { type FormEvent, useId, useState } from 'react';
 import { useSchool } from '../../app/school-context';
 import { Empty, ErrorNotice, Loading } from '../../components/status';
@@ -54,7 +55,7 @@ export function AuditPage() {
           </label>
           <input
             id={ids.entity}
-            maxLength={50}
+            maxLength={AUDIT_QUERY_LIMITS.entity}
             value={draft.entity}
             placeholder={t('web.audit.entityPlaceholder')}
             onChange={(e) => setDraft({ ...draft, entity: e.target.value })}

@@ -1,3 +1,4 @@
+import { LOGIN_LIMITS } from '@contract/limits';
 import { type FormEvent, useId, useRef, useState } from 'react';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
@@ -96,7 +97,7 @@ export function LoginPage() {
               autoCapitalize="none"
               spellCheck={false}
               required
-              maxLength={100}
+              maxLength={LOGIN_LIMITS.login}
               value={form.login}
               aria-describedby={message ? errorId : undefined}
               onChange={(e) => setForm((f) => ({ ...f, login: e.target.value }))}
@@ -112,7 +113,7 @@ export function LoginPage() {
               type="password"
               autoComplete="current-password"
               required
-              maxLength={200}
+              maxLength={LOGIN_LIMITS.password}
               value={form.password}
               onChange={(e) => setForm((f) => ({ ...f, password: e.target.value }))}
             />

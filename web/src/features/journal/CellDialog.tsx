@@ -1,3 +1,4 @@
+import { GRADE_LIMITS } from '@contract/limits';
 import { ATTENDANCE_MARKS, type AttendanceMark } from '@contract/schemas/journal';
 import { useId, useState } from 'react';
 import { Empty, ErrorNotice, Loading } from '../../components/status';
@@ -177,7 +178,7 @@ function GradeEditor({
         <input
           id={ids.comment}
           value={draft.comment}
-          maxLength={500}
+          maxLength={GRADE_LIMITS.comment}
           disabled={!writable}
           onChange={(e) => setDraft({ ...draft, comment: e.target.value })}
         />
@@ -242,7 +243,12 @@ function NewGrade({
         <label className="field__label" htmlFor={ids.comment}>
           {t('journalWeb.cell.comment')}
         </label>
-        <input id={ids.comment} value={draft.comment} maxLength={500} onChange={(e) => setDraft({ ...draft, comment: e.target.value })} />
+        <input
+          id={ids.comment}
+          value={draft.comment}
+          maxLength={GRADE_LIMITS.comment}
+          onChange={(e) => setDraft({ ...draft, comment: e.target.value })}
+        />
       </div>
       <div className="form__actions">
         <button type="submit" className="button button--secondary button--small">

@@ -1,3 +1,4 @@
+import { GRADE_SCALE_LIMITS, WORK_TYPE_LIMITS } from '@contract/limits';
 import { Permission } from '@contract/permissions';
 import { type FormEvent, useId, useMemo, useState } from 'react';
 import { useSchool } from '../../app/school-context';
@@ -260,7 +261,7 @@ function WorkTypes({ editable }: { editable: boolean }) {
   const create = useCreateWorkType(school.id);
   const update = useUpdateWorkType(school.id);
   const fields = [
-    { name: 'name', label: 'journalWeb.grading.workType.name', type: 'text', required: true, maxLength: 100 },
+    { name: 'name', label: 'journalWeb.grading.workType.name', type: 'text', required: true, maxLength: WORK_TYPE_LIMITS.name },
     { name: 'weight', label: 'journalWeb.grading.workType.weight', type: 'number', required: true, min: 0.1, max: 10 },
     { name: 'isControl', label: 'journalWeb.grading.workType.control', type: 'checkbox' },
   ] as const;
@@ -386,7 +387,7 @@ function AddScale() {
           <label className="field__label" htmlFor={ids.name}>
             {t('journalWeb.grading.scale.name')}
           </label>
-          <input id={ids.name} value={name} maxLength={100} required onChange={(e) => setName(e.target.value)} />
+          <input id={ids.name} value={name} maxLength={GRADE_SCALE_LIMITS.name} required onChange={(e) => setName(e.target.value)} />
         </div>
         <div className="field">
           <label className="field__label" htmlFor={ids.values}>

@@ -1,3 +1,4 @@
+import { LESSON_RECORD_LIMITS } from '@contract/limits';
 import { type FormEvent, useId, useState } from 'react';
 import { errorText } from '../../components/status';
 import { formatDate } from '../../lib/dates';
@@ -130,7 +131,7 @@ function LessonForm({
           <input
             id={ids.topic}
             value={draft.topic}
-            maxLength={500}
+            maxLength={LESSON_RECORD_LIMITS.topic}
             readOnly={!writable}
             onChange={(e) => setDraft({ ...draft, topic: e.target.value })}
           />
@@ -145,7 +146,7 @@ function LessonForm({
           <textarea
             id={ids.homework}
             value={draft.homework}
-            maxLength={5000}
+            maxLength={LESSON_RECORD_LIMITS.homework}
             readOnly={!writable}
             onChange={(e) => setDraft({ ...draft, homework: e.target.value })}
           />

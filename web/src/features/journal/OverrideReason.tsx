@@ -1,3 +1,4 @@
+import { REASON_MAX } from '@contract/limits';
 import { useId } from 'react';
 import { useT } from '../../lib/i18n';
 
@@ -21,7 +22,7 @@ export function OverrideReason({ period, value, onChange }: { period: string; va
         <textarea
           id={id}
           value={value}
-          maxLength={1000}
+          maxLength={REASON_MAX}
           rows={2}
           required
           aria-describedby={hintId}

@@ -1,3 +1,4 @@
+import { REASON_MAX } from '@contract/limits';
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import { errorText } from '../../components/status';
@@ -99,7 +100,7 @@ function PeriodConfirm({
           <textarea
             id={reasonId}
             value={reason}
-            maxLength={1000}
+            maxLength={REASON_MAX}
             rows={2}
             required
             onChange={(e) => setReason(e.target.value)}

@@ -1,4 +1,5 @@
 import type { MessageKey } from '@contract/i18n/translate';
+import { TIMETABLE_LIMITS } from '@contract/limits';
 import { Permission } from '@contract/permissions';
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useMemo, useState } from 'react';
@@ -454,7 +455,7 @@ function SlotForm({
             </label>
             <input
               id={`room-${e.id}`}
-              maxLength={50}
+              maxLength={TIMETABLE_LIMITS.room}
               value={rooms[e.id] ?? ''}
               onChange={(ev) => setRooms({ ...rooms, [e.id]: ev.target.value })}
             />
@@ -488,7 +489,7 @@ function SlotForm({
           <label className="field__label" htmlFor={ids.room}>
             {t('journalWeb.tt.edit.room')}
           </label>
-          <input id={ids.room} maxLength={50} value={room} onChange={(e) => setRoom(e.target.value)} />
+          <input id={ids.room} maxLength={TIMETABLE_LIMITS.room} value={room} onChange={(e) => setRoom(e.target.value)} />
         </div>
         <div className="form__actions">
           <button type="submit" className="button">
@@ -647,7 +648,12 @@ function ChangesPanel({
           <label className="field__label" htmlFor={ids.r}>
             {t('journalWeb.tt.changes.room')}
           </label>
-          <input id={ids.r} maxLength={50} value={draft.room ?? ''} onChange={(e) => setDraft({ ...draft, room: e.target.value })} />
+          <input
+            id={ids.r}
+            maxLength={TIMETABLE_LIMITS.room}
+            value={draft.room ?? ''}
+            onChange={(e) => setDraft({ ...draft, room: e.target.value })}
+          />
         </div>
         <div className="field">
           <label className="field__label" htmlFor={ids.md}>
@@ -681,7 +687,12 @@ function ChangesPanel({
           <label className="field__label" htmlFor={ids.note}>
             {t('journalWeb.tt.changes.note')}
           </label>
-          <input id={ids.note} maxLength={500} value={draft.note ?? ''} onChange={(e) => setDraft({ ...draft, note: e.target.value })} />
+          <input
+            id={ids.note}
+            maxLength={TIMETABLE_LIMITS.note}
+            value={draft.note ?? ''}
+            onChange={(e) => setDraft({ ...draft, note: e.target.value })}
+          />
         </div>
         <div className="form__actions">
           <button type="submit" className="button">
