@@ -2,7 +2,10 @@ import { type Locale, type MessageKey, translate } from '@contract/i18n/translat
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
 
-/** Today as YYYY-MM-DD in the browser's time zone (the school's zone in practice). */
+/**
+ * Today as YYYY-MM-DD in the device's time zone: a form's default date. Where «today» means the
+ * school's day (the current year, the grid's cursor, this week), use todayInZone(school.timezone).
+ */
 export function todayIso(): string {
   const now = new Date();
   return `${now.getFullYear()}-${pad2(now.getMonth() + 1)}-${pad2(now.getDate())}`;

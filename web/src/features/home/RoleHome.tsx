@@ -49,7 +49,7 @@ export function RoleHome() {
         </div>
       </header>
 
-      <SchoolSummary schoolId={school.id} schoolName={school.name} />
+      <SchoolSummary schoolId={school.id} schoolName={school.name} timeZone={school.timezone} />
 
       {isFamily ? <ChildrenPanel role={current} /> : null}
 

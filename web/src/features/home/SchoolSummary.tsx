@@ -1,13 +1,14 @@
-import { formatDate, todayIso } from '../../lib/dates';
+import { formatDate, todayInZone } from '../../lib/dates';
 import { useLocale, useT } from '../../lib/i18n';
 import { currentYear, useYears } from '../../lib/resources/years';
 
-/** The school's name and its current academic year (quietly omitted while unknown). */
-export function SchoolSummary({ schoolId, schoolName }: { schoolId: string; schoolName: string }) {
+/** The school's name, today there and its current academic year (quietly omitted while unknown). */
+export function SchoolSummary({ schoolId, schoolName, timeZone }: { schoolId: string; schoolName: string; timeZone: string }) {
   const t = useT();
   const { locale } = useLocale();
   const years = useYears(schoolId);
-  const year = years.data ? currentYear(years.data, todayIso()) : null;
+  const today = todayInZone(timeZone);
+  const year = years.data ? currentYear(years.data, today) : null;
   return (
     <section className="panel home__summary" aria-label={t('web.home.school')}>
       <dl className="facts">
@@ -30,7 +31,7 @@ export function SchoolSummary({ schoolId, schoolName }: { schoolId: string; scho
           </>
         )}
         <dt>{t('web.home.today')}</dt>
-        <dd>{formatDate(locale, todayIso())}</dd>
+        <dd>{formatDate(locale, today)}</dd>
       </dl>
     </section>
   );

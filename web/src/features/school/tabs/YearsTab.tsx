@@ -7,7 +7,7 @@ import { EntityForm, type FieldSpec, withLimits } from '../../../components/Enti
 import { AddPanel, ListState } from '../../../components/list-panels';
 import { RecordTable } from '../../../components/RecordTable';
 import { ErrorNotice } from '../../../components/status';
-import { formatDate, todayIso } from '../../../lib/dates';
+import { formatDate, todayInZone } from '../../../lib/dates';
 import { type Translate, useLocale, useT } from '../../../lib/i18n';
 import { useResource } from '../../../lib/resource';
 import { currentYear } from '../../../lib/resources/years';
@@ -67,7 +67,7 @@ export function YearsTab({ editable }: { editable: boolean }) {
   const [chosen, setChosen] = useState<string | null>(null);
   const selectId = useId();
   const items = years.data?.items ?? [];
-  const year = items.find((y) => y.id === chosen) ?? currentYear(items, todayIso());
+  const year = items.find((y) => y.id === chosen) ?? currentYear(items, todayInZone(school.timezone));
 
   return (
     <>
