@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../lib/ids.js';
 import { makeSchoolWorld, type SchoolWorld, TEST_PASSWORD } from '../../test/factories.js';
 import { type Client, createTestApp, type TestApp } from '../../test/harness.js';
+import { ownScalesOf } from './curriculum-scales.service.js';
 
 // The scale of one curriculum item (issue 11, item 4; R3.2, R4.1): chosen by an admin, used by
 // grade saves, averages, proposals and period grades of that item only.
@@ -123,6 +124,9 @@ describe('the scale of a curriculum item', () => {
       .where('kind', '=', 'grading_settings')
       .executeTakeFirstOrThrow();
     expect(JSON.parse(change.scopes).curricula).toEqual([w.curriculumIds.mathA]);
+    expect(await ownScalesOf(t.deps, w.schoolId, [w.curriculumIds.mathA, w.curriculumIds.englishGroup])).toEqual(
+      new Map([[w.curriculumIds.mathA, 'pass_fail']]),
+    );
     // Choosing it again writes nothing (no change, no audit entry).
     const changes = async () =>
       Number(

@@ -11,6 +11,17 @@ export async function scaleOfItem(db: Db, schoolId: string, curriculumId: string
   return row?.scale;
 }
 
+/** The own scales of several items in one query (items without one are absent). */
+export async function scalesOfItems(db: Db, schoolId: string, curriculumIds: readonly string[]) {
+  if (curriculumIds.length === 0) return [];
+  return db
+    .selectFrom('curriculum_scales')
+    .select(['curriculum_id', 'scale'])
+    .where('school_id', '=', schoolId)
+    .where('curriculum_id', 'in', [...curriculumIds])
+    .execute();
+}
+
 /** Every item of the school with a scale of its own. */
 export async function itemScalesOf(db: Db, schoolId: string): Promise<Array<{ curriculum_id: string; scale: string }>> {
   return db

@@ -37,6 +37,12 @@ export async function ownScaleOf(deps: Deps, schoolId: string, curriculumId: str
   return repo.scaleOfItem(deps.db, schoolId, curriculumId);
 }
 
+/** The codes several items chose for themselves, in one query (a diary week, a report): id → code. */
+export async function ownScalesOf(deps: Deps, schoolId: string, curriculumIds: readonly string[]): Promise<Map<string, string>> {
+  const rows = await repo.scalesOfItems(deps.db, schoolId, curriculumIds);
+  return new Map(rows.map((r) => [r.curriculum_id, r.scale]));
+}
+
 /** The display name of a scale for messages (built-in names come from the catalogue). */
 export function scaleName(actor: Actor, scale: ScaleDefinition): string {
   return scale.name || (scale.nameKey ? translate(actor.locale, scale.nameKey) : scale.code);
