@@ -95,8 +95,7 @@ export async function updateSchool(deps: Deps, actor: Actor, schoolId: string, p
     ...(patch.timezone !== undefined ? { timezone: checkTimezone(patch.timezone) } : {}),
     ...(patch.workingDaysPerWeek !== undefined ? { working_days_per_week: patch.workingDaysPerWeek } : {}),
   };
-  if (changes.timezone !== undefined) forgetSchoolZone(schoolId);
-  return deps.db.transaction().execute(async (trx) => {
+  const updated = await deps.db.transaction().execute(async (trx) => {
     await recordSchoolChange(deps, trx, actor, schoolId, ChangeKind.school, 'update', schoolId);
     if (!(await findSchool(trx, schoolId))) throw notFound();
     await updateSchoolRow(trx, schoolId, changes);
@@ -109,4 +108,7 @@ export async function updateSchool(deps: Deps, actor: Actor, schoolId: string, p
     });
     return presentSchool((await findSchool(trx, schoolId)) as NonNullable<Awaited<ReturnType<typeof findSchool>>>);
   });
+  // After the commit, so no read in between keeps the old zone again (other nodes: within a minute).
+  if (changes.timezone !== undefined) forgetSchoolZone(schoolId);
+  return updated;
 }
