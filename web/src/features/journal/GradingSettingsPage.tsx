@@ -10,7 +10,6 @@ import { useDocumentTitle } from '../../lib/use-title';
 import {
   type CurriculumEntry,
   type GradeScale,
-  parseScaleValues,
   useCreateScale,
   useCreateWorkType,
   useCurriculumItems,
@@ -23,6 +22,7 @@ import {
   type WorkType,
 } from './api/grading';
 import { gradeLabel } from './cell-input';
+import { parseScaleValues } from './scale-input';
 import './journal.css';
 
 type Status = { state: 'idle' | 'saving' | 'saved' } | { state: 'error'; message: string };
