@@ -179,13 +179,16 @@ export function journalRoutes(deps: Deps): FastifyPluginAsyncTypebox {
           tags,
           summary: "Write a lesson's topic, homework, due date and control-work type (version 0 for a new record)",
           params: LessonParams,
+          headers: SaveHeaders,
           body: LessonWriteBody,
           response: { 200: LessonRecordSchema, ...writeErrors },
         },
       },
       async (request) => {
         const { schoolId, curriculumId, date, lessonNumber } = request.params;
-        return writeLessonRecord(deps, actorOf(request), schoolId, curriculumId, date, lessonNumber, request.body);
+        return writeLessonRecord(deps, actorOf(request), schoolId, curriculumId, date, lessonNumber, request.body, {
+          idempotencyKey: request.headers['idempotency-key'],
+        });
       },
     );
 

@@ -8,16 +8,9 @@ import { AuditAction, recordAudit } from '../audit/audit.service.js';
 import { ChangeKind, recordChange } from '../changes/changes.service.js';
 import { deriveSlots } from '../timetable/timetable.service.js';
 import * as repo from './journal.repository.js';
-import {
-  ensureWorkTypes,
-  guardLockOn,
-  type JournalContext,
-  lessonScopesOf,
-  openJournal,
-  requireLesson,
-  requireLessonWrite,
-  whatMissing,
-} from './journal-context.js';
+import { type JournalContext, lessonScopesOf, openJournal, requireLesson, requireLessonWrite } from './journal-context.js';
+import { claimSaveKey, lostRaceTo, savedUnder, saveKeyOf } from './save-keys.js';
+import { guardWrite } from './write-guard.js';
 
 async function presentLesson(deps: Deps, schoolId: string, row: repo.LessonRow): Promise<LessonRecord> {
   const attachments = await repo.attachmentsOf(deps.db, schoolId, row.id);
@@ -81,18 +74,22 @@ export async function writeLessonRecord(
     version: number;
     reason?: string;
   },
+  options: { idempotencyKey?: string } = {},
 ): Promise<LessonRecord> {
+  const key = saveKeyOf(actor, options.idempotencyKey, `lesson:${schoolId}:${curriculumId}:${date}:${lessonNumber}`, body);
+  const replay = async (lessonId: string | null): Promise<LessonRecord> => {
+    const row = lessonId ? await repo.findLesson(deps.db, schoolId, lessonId) : undefined;
+    if (!row) throw conflict('error.journal.stale', {}, { current: null });
+    return presentLesson(deps, schoolId, row);
+  };
+  const earlier = key ? await savedUnder(deps.db, key) : undefined;
+  if (earlier) return replay(earlier.entityId);
   const ctx = await openJournal(deps, actor, schoolId, curriculumId);
   await requireLessonWrite(deps, ctx, date, lessonNumber);
   const existing = await requireLesson(deps, ctx, date, lessonNumber);
   const staleWith = async (row: repo.LessonRow | undefined) =>
     conflict('error.journal.stale', {}, { current: row ? await presentLesson(deps, schoolId, row) : null });
   if ((existing?.version ?? 0) !== body.version) throw await staleWith(existing);
-  if (body.controlWorkTypeId) {
-    const types = await ensureWorkTypes(deps, schoolId);
-    if (!types.some((t) => t.id === body.controlWorkTypeId)) throw whatMissing(actor, 'journal.what.workType');
-  }
-  const reason = await guardLockOn(deps, ctx, date, body.reason);
   const before = {
     topic: existing?.topic ?? null,
     homework: existing?.homework ?? null,
@@ -111,52 +108,67 @@ export async function writeLessonRecord(
   const now = deps.clock.now();
   const at = now.toISOString();
   let lessonId = '';
-  await runWrite(deps, async (trx) => {
-    const lesson = await repo.ensureLesson(trx, schoolId, curriculumId, date, lessonNumber, at, actor.userId);
-    lessonId = lesson.id;
-    const res = await trx
-      .updateTable('lessons')
-      .set({ ...after, version: body.version + 1, updated_by: actor.userId, updated_at: at })
-      .where('id', '=', lesson.id)
-      .where('version', '=', body.version)
-      .executeTakeFirst();
-    if (Number(res.numUpdatedRows) === 0) throw conflict('error.journal.stale', {}, { current: null });
-    await repo.appendHistory(trx, {
-      schoolId,
-      curriculumId,
-      entity: 'lesson',
-      entityId: lesson.id,
-      action: existing ? 'update' : 'create',
-      studentId: null,
-      lessonId: lesson.id,
-      oldValue: existing ? snapshot(before) : null,
-      newValue: snapshot(after),
-      reason,
-      changedBy: actor.userId,
-      changedAt: at,
-    });
-    await recordChange(trx, {
-      kind: ChangeKind.lessonRecord,
-      action: existing ? 'update' : 'create',
-      schoolId,
-      entityId: lesson.id,
-      actorId: actor.userId,
-      at,
-      ...lessonScopesOf(ctx),
-      dates: [date, before.homework_due_on, after.homework_due_on],
-    });
-    await recordAudit(trx, actor, now, {
-      schoolId,
-      action: AuditAction.update,
-      entity: 'lesson',
-      entityId: lesson.id,
-      details: {
+  try {
+    await runWrite(deps, async (trx) => {
+      // The work type and a closed period are checked in the transaction (the lesson was found above).
+      const { reason } = await guardWrite(deps, trx, ctx, {
+        studentId: null,
+        date,
+        lessonNumber: null,
+        workTypeId: body.controlWorkTypeId ?? null,
+        reason: body.reason,
+      });
+      const lesson = await repo.ensureLesson(trx, schoolId, curriculumId, date, lessonNumber, at, actor.userId);
+      lessonId = lesson.id;
+      if (key) await claimSaveKey(trx, key, schoolId, lesson.id, now);
+      const res = await trx
+        .updateTable('lessons')
+        .set({ ...after, version: body.version + 1, updated_by: actor.userId, updated_at: at })
+        .where('id', '=', lesson.id)
+        .where('version', '=', body.version)
+        .executeTakeFirst();
+      if (Number(res.numUpdatedRows) === 0) throw conflict('error.journal.stale', {}, { current: null });
+      await repo.appendHistory(trx, {
+        schoolId,
         curriculumId,
-        fields: Object.keys(body).filter((k) => k !== 'version' && k !== 'reason'),
-        ...(reason ? { closedPeriodReason: reason } : {}),
-      },
+        entity: 'lesson',
+        entityId: lesson.id,
+        action: existing ? 'update' : 'create',
+        studentId: null,
+        lessonId: lesson.id,
+        oldValue: existing ? snapshot(before) : null,
+        newValue: snapshot(after),
+        reason,
+        changedBy: actor.userId,
+        changedAt: at,
+      });
+      await recordChange(trx, {
+        kind: ChangeKind.lessonRecord,
+        action: existing ? 'update' : 'create',
+        schoolId,
+        entityId: lesson.id,
+        actorId: actor.userId,
+        at,
+        ...lessonScopesOf(ctx),
+        dates: [date, before.homework_due_on, after.homework_due_on],
+      });
+      await recordAudit(trx, actor, now, {
+        schoolId,
+        action: AuditAction.update,
+        entity: 'lesson',
+        entityId: lesson.id,
+        details: {
+          curriculumId,
+          fields: Object.keys(body).filter((k) => k !== 'version' && k !== 'reason'),
+          ...(reason ? { closedPeriodReason: reason } : {}),
+        },
+      });
     });
-  });
+  } catch (error) {
+    const won = await lostRaceTo(deps.db, key, error);
+    if (won) return replay(won.entityId);
+    throw error;
+  }
   return presentLesson(deps, schoolId, (await repo.findLesson(deps.db, schoolId, lessonId)) as repo.LessonRow);
 }
 

@@ -125,6 +125,18 @@ describe('a save retried with its Idempotency-Key', () => {
     expect((await teacher.delete(url)).statusCode).toBe(404);
   });
 
+  it('writes a lesson’s topic once: a retry answers the lesson as saved, not a conflict', async () => {
+    const k = key();
+    const url = `${journal()}/lessons/2026-11-23/1`;
+    const body = { topic: 'Десятичные дроби', version: 0 };
+    const first = await teacher.put(url, body, { 'idempotency-key': k });
+    expect(first.statusCode, first.body).toBe(200);
+    const again = await teacher.put(url, body, { 'idempotency-key': k });
+    expect(again.statusCode, again.body).toBe(200);
+    expect(again.json()).toMatchObject({ id: first.json().id, topic: 'Десятичные дроби', version: 1 });
+    expect((await teacher.put(url, body)).statusCode).toBe(409);
+  });
+
   it('checks the closed period inside the save: a save after the close is refused and writes nothing', async () => {
     const body = { studentId: w.studentIds.inA, date: '2026-11-16', lessonNumber: 1, value: '2', workTypeId: answerId };
     const before = await gradesOf(w.studentIds.inA, '2026-11-16');

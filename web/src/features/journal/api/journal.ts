@@ -118,7 +118,7 @@ export interface LessonWrite {
   reason?: string;
 }
 export const writeLesson = (schoolId: string, curriculumId: string, date: string, lessonNumber: number, body: LessonWrite) =>
-  api.put<LessonRecord>(`${journal(schoolId, curriculumId)}/lessons/${date}/${lessonNumber}`, body);
+  api.save<LessonRecord>('PUT', `${journal(schoolId, curriculumId)}/lessons/${date}/${lessonNumber}`, body);
 
 export interface PeriodGradeWrite {
   studentId: string;
