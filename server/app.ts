@@ -29,6 +29,8 @@ export interface BuildOptions {
   logger?: boolean;
 }
 
+const trustHops = (hops: number) => (_address: string, hop: number) => hop < hops;
+
 const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
 
 /** Builds the HTTP application: external plugins, then app plugins, then module routes. */
@@ -51,7 +53,8 @@ export async function buildApp(options: BuildOptions): Promise<{ app: FastifyIns
           },
         }
       : false,
-    trustProxy: process.env.TRUST_PROXY === 'true',
+    // A hop count as Fastify itself reads one: trust the nearest `hops` proxies (decision 007).
+    trustProxy: typeof options.config.trustProxy === 'number' ? trustHops(options.config.trustProxy) : options.config.trustProxy,
     bodyLimit: 1_048_576,
     ajv: { customOptions: { removeAdditional: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();

@@ -21,6 +21,8 @@ export interface Config {
   logLevel: string;
   /** Serve the built web app from web/dist when present. */
   serveWeb: boolean;
+  /** Which proxies' X-Forwarded-For to believe: none, a hop count, or their addresses/CIDRs. */
+  trustProxy: false | number | string[];
 }
 
 export class ConfigError extends Error {}
@@ -41,6 +43,48 @@ function boolFrom(env: NodeJS.ProcessEnv, name: string, fallback: boolean): bool
   if (['1', 'true', 'yes'].includes(raw.toLowerCase())) return true;
   if (['0', 'false', 'no'].includes(raw.toLowerCase())) return false;
   throw new ConfigError(`${name} must be true or false, got "${raw}"`);
+}
+
+const IPV4 = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$/;
+const IPV6 = /^[0-9a-f:.]+$/i;
+
+function isProxyAddress(entry: string): boolean {
+  const [address, bits, ...rest] = entry.split('/');
+  if (rest.length > 0 || !address) return false;
+  const v4 = IPV4.test(address);
+  const v6 = !v4 && address.includes(':') && IPV6.test(address);
+  if (!v4 && !v6) return false;
+  if (bits === undefined) return true;
+  const n = Number(bits);
+  return /^\d+$/.test(bits) && n <= (v4 ? 32 : 128);
+}
+
+/**
+ * TRUST_PROXY: unset/false trusts no proxy; a hop count (1 = one reverse proxy in front) or a
+ * comma-separated list of proxy addresses/CIDRs. `true` (believe any X-Forwarded-For) is refused.
+ */
+export function trustProxyFrom(env: NodeJS.ProcessEnv): Config['trustProxy'] {
+  const raw = (env.TRUST_PROXY ?? '').trim();
+  if (raw === '' || ['false', '0', 'no'].includes(raw.toLowerCase())) return false;
+  if (['true', 'yes'].includes(raw.toLowerCase())) {
+    throw new ConfigError(
+      'TRUST_PROXY=true would believe any client-sent X-Forwarded-For; give the hop count of your reverse proxies ' +
+        '(TRUST_PROXY=1 for one proxy in front) or their addresses (TRUST_PROXY=10.0.0.5,192.168.0.0/16)',
+    );
+  }
+  if (/^\d+$/.test(raw)) {
+    const hops = Number(raw);
+    if (hops > 10) throw new ConfigError(`TRUST_PROXY must be a hop count between 1 and 10 or proxy addresses, got "${raw}"`);
+    return hops;
+  }
+  const entries = raw.split(',').map((e) => e.trim());
+  const bad = entries.find((e) => !isProxyAddress(e));
+  if (bad !== undefined) {
+    throw new ConfigError(
+      `TRUST_PROXY must be a hop count (e.g. 1) or a comma-separated list of proxy IP addresses or CIDR networks, got "${bad}"`,
+    );
+  }
+  return entries;
 }
 
 export function databaseKindOf(url: string): DatabaseKind {
@@ -82,5 +126,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     services: servicesRaw as Config['services'],
     logLevel: env.LOG_LEVEL || 'info',
     serveWeb: boolFrom(env, 'SERVE_WEB', true),
+    trustProxy: trustProxyFrom(env),
   };
 }

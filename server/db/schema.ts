@@ -1,5 +1,11 @@
 import type { AuditLogTable } from '../modules/audit/audit.table.js';
-import type { LoginThrottleTable, RoleAssignmentsTable, SessionsTable, UsersTable } from '../modules/auth/auth.table.js';
+import type {
+  LoginAddressesTable,
+  LoginThrottleTable,
+  RoleAssignmentsTable,
+  SessionsTable,
+  UsersTable,
+} from '../modules/auth/auth.table.js';
 import type { ChangeLogTable } from '../modules/changes/changes.table.js';
 import type { DiaryCalendarFeedsTable, DiarySeenTable, DiaryStampsTable } from '../modules/diary/diary.table.js';
 import type {
@@ -57,6 +63,7 @@ export interface Database {
   role_assignments: RoleAssignmentsTable;
   sessions: SessionsTable;
   login_throttle: LoginThrottleTable;
+  login_addresses: LoginAddressesTable;
   academic_years: AcademicYearsTable;
   study_periods: StudyPeriodsTable;
   holidays: HolidaysTable;

@@ -12,6 +12,7 @@ export const en: Record<keyof typeof ru, string> = {
   'error.forbidden': 'You are not allowed to do this.',
   'error.badCredentials': 'Wrong login or password.',
   'error.tooManyAttempts': 'Too many sign-in attempts. Try again in {minutes} min.',
+  'error.tooManyAttemptsSeconds': 'Too many sign-in attempts. Try again in {seconds} s.',
   'error.rateLimited': 'Too many requests. Please retry later.',
   'error.foreignOrigin': 'Request refused: it was sent from another site.',
   'error.malformedJson': 'The request body is not valid JSON.',

@@ -10,6 +10,7 @@ export const ru = {
   'error.forbidden': 'У вас нет прав на это действие.',
   'error.badCredentials': 'Неверный логин или пароль.',
   'error.tooManyAttempts': 'Слишком много попыток входа. Попробуйте снова через {minutes} мин.',
+  'error.tooManyAttemptsSeconds': 'Слишком много попыток входа. Попробуйте снова через {seconds} с.',
   'error.rateLimited': 'Слишком много запросов. Повторите позже.',
   'error.foreignOrigin': 'Запрос отклонён: он отправлен с чужого сайта.',
   'error.malformedJson': 'Тело запроса — не корректный JSON.',

@@ -56,15 +56,15 @@ describe('login', () => {
     expect(res.json().error).toEqual({ code: 'bad_credentials', message: 'Wrong login or password.' });
   });
 
-  it('locks a login after five failures, even for the right password, and tells when to retry', async () => {
+  it('delays a login at an address after five failures, even for the right password, and tells when to retry', async () => {
     const user = await makeUser(t.deps.db);
     for (let i = 0; i < 5; i++) {
       expect((await t.anonymous.post('/api/auth/login', { login: user.login, password: 'bad-password' })).statusCode).toBe(401);
     }
     const locked = await t.anonymous.post('/api/auth/login', { login: user.login, password: TEST_PASSWORD });
     expect(locked.statusCode).toBe(429);
-    expect(locked.json().error.message).toMatch(/Попробуйте снова через 15 мин/);
-    t.clock.advanceMs(16 * 60_000);
+    expect(locked.json().error.message).toMatch(/Попробуйте снова через 1 с/);
+    t.clock.advanceMs(1_000);
     expect((await t.anonymous.post('/api/auth/login', { login: user.login, password: TEST_PASSWORD })).statusCode).toBe(200);
   });
 

@@ -12,8 +12,6 @@ import { decoyPasswordHash, hashPassword, isAcceptablePassword, verifyPassword }
 /** Password hashing, for test factories and the demo generator that create accounts directly. */
 export { hashPassword, verifyPassword } from './password.js';
 
-const ACCOUNT_MAX_FAILURES = 5;
-const ADDRESS_MAX_FAILURES = 30;
 const THROTTLE_WINDOW_MS = 15 * 60_000;
 const LOCKOUT_MS = 15 * 60_000;
 // last_seen_at is written at most this often, so reads do not turn into writes.
@@ -53,22 +51,96 @@ export interface LoginResult {
   expiresAt: string;
 }
 
+// Login throttling (decision 007). Three keys, each counted atomically before the password is
+// checked: a login at an address, a login from anywhere, an address for any login. From the
+// threshold-th failure on, each further attempt waits 1 s, 2 s, 4 s … up to LOCK_CAP_MS.
+const PAIR_THRESHOLD = 5;
+const LOGIN_THRESHOLD = 10;
+const ADDRESS_THRESHOLD = 30;
+const LOCK_CAP_MS = 15 * 60_000;
+/** A key with no attempt for this long starts again from zero. */
+const FORGET_AFTER_MS = 60 * 60_000;
+/** An address where the account signed in within this time is one of its usual places. */
+const USUAL_ADDRESS_DAYS = 120;
+
+function lockSchedule(threshold: number, now: Date): { lockAfter: Array<string | null>; lockCap: string } {
+  const lockAfter: Array<string | null> = [];
+  for (let n = 0; ; n++) {
+    if (n < threshold) lockAfter.push(null);
+    else {
+      const delay = 1_000 * 2 ** (n - threshold);
+      if (delay >= LOCK_CAP_MS) break;
+      lockAfter.push(new Date(now.getTime() + delay).toISOString());
+    }
+  }
+  return { lockAfter, lockCap: new Date(now.getTime() + LOCK_CAP_MS).toISOString() };
+}
+
+/** A 429 that knows when to retry; the route sends it as Retry-After. */
+export class ThrottledError extends AppError {
+  constructor(readonly retryAfterSeconds: number) {
+    super(
+      429,
+      'too_many_attempts',
+      retryAfterSeconds < 60 ? 'error.tooManyAttemptsSeconds' : 'error.tooManyAttempts',
+      retryAfterSeconds < 60 ? { seconds: retryAfterSeconds } : { minutes: Math.ceil(retryAfterSeconds / 60) },
+    );
+  }
+}
+
+function throttled(lockedUntil: string, now: Date): ThrottledError {
+  return new ThrottledError(Math.max(1, Math.ceil((Date.parse(lockedUntil) - now.getTime()) / 1000)));
+}
+
+interface Gate {
+  key: string;
+  threshold: number;
+}
+
+/** Admits one attempt under every gate, or none: a lock on one gate takes back the others. */
+async function admit(db: Db, gates: Gate[], now: Date): Promise<void> {
+  const token = randomBytes(12).toString('base64url');
+  const admitted: Gate[] = [];
+  for (const gate of gates) {
+    const result = await repo.admitAttempt(db, {
+      key: gate.key,
+      ...lockSchedule(gate.threshold, now),
+      now: now.toISOString(),
+      staleBefore: new Date(now.getTime() - FORGET_AFTER_MS).toISOString(),
+      token,
+    });
+    if (!result.admitted) {
+      for (const done of admitted) await repo.refundAttempt(db, done.key, done.threshold);
+      throw throttled(result.lockedUntil ?? now.toISOString(), now);
+    }
+    admitted.push(gate);
+  }
+}
+
 /**
  * Signs a user in. An unknown login and a wrong password get the same answer and take the same
- * time; repeated failures lock the login and the address for a while (R7.2).
+ * time. Every attempt is admitted and counted as a failure in one statement per throttle key
+ * before the password is checked; a right password takes the count back (decision 007, R7.2).
  */
 export async function login(deps: Deps, input: { login: string; password: string; ip: string }): Promise<LoginResult> {
   const now = deps.clock.now();
-  const loginKey = `login:${input.login.toLowerCase()}`;
-  const addressKey = `ip:${input.ip}`;
-  await checkNotLocked(deps.db, loginKey, now);
-  await checkNotLocked(deps.db, addressKey, now);
+  const login = input.login.toLowerCase();
   const user = await repo.findUserByLogin(deps.db, input.login);
+  const usual =
+    user !== undefined &&
+    (await repo.isKnownAddress(deps.db, user.id, input.ip, new Date(now.getTime() - USUAL_ADDRESS_DAYS * 86_400_000).toISOString()));
+  const pair: Gate = { key: `pair:${login}|${input.ip}`, threshold: PAIR_THRESHOLD };
+  // The owner's usual address answers only for its own failures there; others' do not lock it.
+  const shared: Gate[] = usual
+    ? []
+    : [
+        { key: `login:${login}`, threshold: LOGIN_THRESHOLD },
+        { key: `ip:${input.ip}`, threshold: ADDRESS_THRESHOLD },
+      ];
+  await admit(deps.db, [pair, ...shared], now);
   const hash = user?.password_hash ?? (await decoyPasswordHash());
   const ok = (await verifyPassword(input.password, hash)) && user !== undefined && user.password_hash !== null && !user.disabled_at;
   if (!ok || !user) {
-    await countFailure(deps.db, loginKey, ACCOUNT_MAX_FAILURES, now);
-    await countFailure(deps.db, addressKey, ADDRESS_MAX_FAILURES, now);
     if (user) {
       await recordAudit(deps.db, anonymousActor(input.ip, user.id), now, {
         schoolId: null,
@@ -79,7 +151,9 @@ export async function login(deps: Deps, input: { login: string; password: string
     }
     throw new AppError(401, 'bad_credentials', 'error.badCredentials');
   }
-  await repo.clearThrottle(deps.db, loginKey);
+  await repo.clearThrottle(deps.db, pair.key);
+  for (const gate of shared) await repo.refundAttempt(deps.db, gate.key, gate.threshold);
+  await repo.rememberAddress(deps.db, user.id, input.ip, now.toISOString());
   const session = await createSession(deps, user.id, input.ip);
   await recordAudit(deps.db, anonymousActor(input.ip, user.id), now, {
     schoolId: null,

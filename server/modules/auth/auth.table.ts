@@ -33,4 +33,12 @@ export interface LoginThrottleTable {
   failures: number;
   window_started_at: string;
   locked_until: string | null;
+  /** The token of the last admitted attempt (decision 007). */
+  attempt_token: string | null;
+}
+
+export interface LoginAddressesTable {
+  user_id: string;
+  ip: string;
+  last_success_at: string;
 }
