@@ -294,6 +294,8 @@ export const StaffMember = Type.Object({
   leftOn: Nullable(Type.String()),
   hasAccount: Type.Boolean(),
   login: Nullable(Type.String()),
+  /** The account is disabled: it cannot sign in (issue 12 item 4). */
+  accountDisabled: Type.Boolean(),
   /** School roles of the account in this school. */
   roles: Type.Array(StaffRoleSchema),
   createdAt: Type.String(),

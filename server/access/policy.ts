@@ -1,10 +1,11 @@
 import { type ExpressionBuilder, sql } from 'kysely';
+import type { MessageKey } from '../../contract/i18n/index.js';
 import { Permission, roleHas } from '../../contract/permissions.js';
 import { CLASS_TEACHER, type EffectiveRole, Role } from '../../contract/roles.js';
 import type { Db } from '../db/connect.js';
 import { prepare } from '../db/prepared.js';
 import type { Database } from '../db/schema.js';
-import { forbidden, notFound } from '../lib/errors.js';
+import { AppError, forbidden, notFound } from '../lib/errors.js';
 import type { Actor } from './actor.js';
 
 /**
@@ -48,6 +49,90 @@ export function isOperatorOf(actor: Actor, schoolId: string): boolean {
 /** Operator grants (operator ids) the actor holds. */
 export function operatorIdsOf(actor: Actor): string[] {
   return actor.grants.filter((g) => g.role === Role.operator && g.operatorId).map((g) => g.operatorId as string);
+}
+
+/**
+ * Separation of duties over a school's accounts (decision 003, «Who grants what»). An operator is
+ * support, not staff: in a school it grants and revokes `director` (the founder appoints the
+ * director), resets a director's password, and creates the first administrator of a school that
+ * has none; nothing else. A school admin grants and revokes every other staff role and manages the
+ * other accounts, never `director` and never their own. Nobody changes their own roles.
+ */
+function accountDenied(messageKey: MessageKey): AppError {
+  return new AppError(403, 'forbidden', messageKey);
+}
+
+export interface RoleChange {
+  /** The account whose roles change; null for an account being created. */
+  targetUserId: string | null;
+  added: readonly Role[];
+  removed: readonly Role[];
+  /** Whether the school has a school_admin now (an operator may create only the first). */
+  schoolHasAdmin: boolean;
+}
+
+/** Throws 404 outside the school, 403 unless the actor may make exactly this role change. */
+export function requireRoleChange(actor: Actor, schoolId: string, change: RoleChange): void {
+  requireSchoolPermission(actor, schoolId, Permission.accountManage);
+  if (actor.kind === 'system') return;
+  const touched = [...change.added, ...change.removed];
+  if (touched.length === 0) return;
+  if (change.targetUserId !== null && change.targetUserId === actor.userId) throw accountDenied('error.access.ownRoles');
+  const roles = rolesInSchool(actor, schoolId);
+  const operator = roles.includes(Role.operator);
+  const admin = roles.includes(Role.schoolAdmin);
+  for (const role of touched) {
+    if (role === Role.director) {
+      if (!operator) throw accountDenied('error.access.directorByOperator');
+    } else if (role === Role.schoolAdmin && operator && !change.schoolHasAdmin && change.added.includes(role)) {
+      // The first administrator of a school that has none.
+    } else if (!admin) {
+      throw accountDenied(operator ? 'error.access.operatorNotStaff' : 'error.forbidden');
+    }
+  }
+}
+
+/**
+ * Who may create a staff member: person.manage (a school admin), with any account roles by
+ * requireRoleChange; or an operator creating only the first administrator of a school with none.
+ */
+export function requireStaffCreate(actor: Actor, schoolId: string, accountRoles: readonly Role[] | null, schoolHasAdmin: boolean): void {
+  if (actor.kind === 'system') return;
+  const firstAdmin = accountRoles !== null && accountRoles.length === 1 && accountRoles[0] === Role.schoolAdmin && !schoolHasAdmin;
+  if (firstAdmin && rolesInSchool(actor, schoolId).includes(Role.operator)) {
+    requireRoleChange(actor, schoolId, { targetUserId: null, added: accountRoles, removed: [], schoolHasAdmin });
+    return;
+  }
+  requireSchoolPermission(actor, schoolId, Permission.personManage);
+  if (accountRoles !== null) requireRoleChange(actor, schoolId, { targetUserId: null, added: accountRoles, removed: [], schoolHasAdmin });
+}
+
+export interface AccountTarget {
+  userId: string;
+  /** The account's roles in this school. */
+  rolesHere: readonly Role[];
+  /** Whether the account holds any role outside this school. */
+  rolesElsewhere: boolean;
+}
+
+/**
+ * Password resets, disabling and re-enabling an account: never one's own; never an account also
+ * used elsewhere; a director's account only by an operator (and not one that is also the school's
+ * admin); every other account only by a school admin. 404 outside the school.
+ */
+export function requireAccountAction(actor: Actor, schoolId: string, target: AccountTarget): void {
+  requireSchoolPermission(actor, schoolId, Permission.accountManage);
+  if (actor.kind === 'system') return;
+  if (target.userId === actor.userId) throw accountDenied('error.access.ownAccount');
+  if (target.rolesElsewhere) throw accountDenied('error.people.accountElsewhere');
+  const roles = rolesInSchool(actor, schoolId);
+  if (target.rolesHere.includes(Role.director)) {
+    if (!roles.includes(Role.operator) || target.rolesHere.includes(Role.schoolAdmin)) {
+      throw accountDenied('error.access.directorByOperator');
+    }
+    return;
+  }
+  if (!roles.includes(Role.schoolAdmin)) throw accountDenied('error.access.operatorNotStaff');
 }
 
 /** Staff who see every student of the school (not only those they teach). */

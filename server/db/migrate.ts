@@ -9,6 +9,7 @@ import * as m005 from './migrations/005-diary.js';
 import * as m006 from './migrations/006-changes.js';
 import * as m007 from './migrations/007-curriculum-scale.js';
 import * as m009 from './migrations/009-journal-saves.js';
+import * as m010 from './migrations/010-account-disable.js';
 import * as m011 from './migrations/011-login-throttle.js';
 
 // Listed explicitly (not read from disk) so the bundle and the tests see exactly the same set.
@@ -22,6 +23,7 @@ const migrations: Record<string, Migration> = {
   '006-changes': m006,
   '007-curriculum-scale': m007,
   '009-journal-saves': m009,
+  '010-account-disable': m010,
   '011-login-throttle': m011,
 };
 

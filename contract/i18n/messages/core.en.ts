@@ -11,6 +11,7 @@ export const en: Record<keyof typeof ru, string> = {
   'error.unauthenticated': 'Please sign in.',
   'error.forbidden': 'You are not allowed to do this.',
   'error.badCredentials': 'Wrong login or password.',
+  'error.accountDisabled': "This account is disabled. Ask your school's administrator.",
   'error.tooManyAttempts': 'Too many sign-in attempts. Try again in {minutes} min.',
   'error.tooManyAttemptsSeconds': 'Too many sign-in attempts. Try again in {seconds} s.',
   'error.rateLimited': 'Too many requests. Please retry later.',

@@ -9,6 +9,7 @@ export const ru = {
   'error.unauthenticated': 'Войдите в систему.',
   'error.forbidden': 'У вас нет прав на это действие.',
   'error.badCredentials': 'Неверный логин или пароль.',
+  'error.accountDisabled': 'Учётная запись отключена. Обратитесь к администратору школы.',
   'error.tooManyAttempts': 'Слишком много попыток входа. Попробуйте снова через {minutes} мин.',
   'error.tooManyAttemptsSeconds': 'Слишком много попыток входа. Попробуйте снова через {seconds} с.',
   'error.rateLimited': 'Слишком много запросов. Повторите позже.',

@@ -61,6 +61,11 @@ export const en: Record<keyof typeof ru, string> = {
   'people.staff.login': 'Login',
   'people.staff.password': 'Password',
   'people.staff.roles': 'Roles in the school',
+  'people.staff.accountDisabled': 'The account is disabled: signing in is not possible.',
+  'people.staff.disableAccount': 'Disable the account',
+  'people.staff.enableAccount': 'Enable the account',
+  'people.staff.disableHint':
+    'The staff member is signed out on every device at once and cannot sign in until the account is enabled again.',
   'people.staff.account': 'Account',
   'people.staff.passwordReset': 'Issue a temporary password',
   'people.staff.temporaryPassword': 'Temporary password (shown once): {password}',
@@ -119,4 +124,8 @@ export const en: Record<keyof typeof ru, string> = {
   'error.people.ownAdminRole': 'You cannot remove your own school administrator role.',
   'error.people.accountElsewhere':
     "The staff member's account is also used in another school; only an operator or the user may reset its password.",
+  'error.access.ownRoles': 'You cannot change your own roles: another administrator does that.',
+  'error.access.ownAccount': 'Not with your own account: change your password in your profile.',
+  'error.access.directorByOperator': "Only an operator (the founder) grants or revokes the director role and resets a director's password.",
+  'error.access.operatorNotStaff': "An operator does not change school staff's roles or passwords: the school's administrator does.",
 };

@@ -62,6 +62,10 @@ export const ru = {
   'people.staff.login': 'Логин',
   'people.staff.password': 'Пароль',
   'people.staff.roles': 'Роли в школе',
+  'people.staff.accountDisabled': 'Учётная запись отключена: вход невозможен.',
+  'people.staff.disableAccount': 'Отключить учётную запись',
+  'people.staff.enableAccount': 'Включить учётную запись',
+  'people.staff.disableHint': 'Сотрудник сразу выходит из системы на всех устройствах и не может войти, пока запись не включат снова.',
   'people.staff.account': 'Учётная запись',
   'people.staff.passwordReset': 'Выдать временный пароль',
   'people.staff.temporaryPassword': 'Временный пароль (показывается один раз): {password}',
@@ -120,4 +124,8 @@ export const ru = {
   'error.people.ownAdminRole': 'Нельзя снять с себя роль администратора школы.',
   'error.people.accountElsewhere':
     'Учётная запись сотрудника используется и в другой школе; пароль может сбросить только оператор или сам пользователь.',
+  'error.access.ownRoles': 'Нельзя менять собственные роли: это делает другой администратор.',
+  'error.access.ownAccount': 'Со своей учётной записью так нельзя: смените пароль в профиле.',
+  'error.access.directorByOperator': 'Роль директора назначает и снимает, а пароль директора сбрасывает только оператор (учредитель).',
+  'error.access.operatorNotStaff': 'Оператор не меняет роли и пароли сотрудников школы: это делает администратор школы.',
 } as const;

@@ -96,6 +96,7 @@ export const en: Record<keyof typeof ru, string> = {
   'web.audit.action': 'Action',
   'web.audit.entity': 'Object',
   'web.audit.entityPlaceholder': 'e.g. student',
+  'web.audit.byOperator': "Only the operator's actions",
   'web.audit.details': 'Details',
   'web.audit.ip': 'IP address',
   'web.audit.system': 'system',

@@ -93,6 +93,7 @@ export const ru = {
   'web.audit.action': 'Действие',
   'web.audit.entity': 'Объект',
   'web.audit.entityPlaceholder': 'например, student',
+  'web.audit.byOperator': 'Только действия оператора',
   'web.audit.details': 'Подробности',
   'web.audit.ip': 'IP-адрес',
   'web.audit.system': 'система',

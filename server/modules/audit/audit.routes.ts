@@ -26,6 +26,7 @@ export function auditRoutes(deps: Deps): FastifyPluginAsyncTypebox {
               from: Type.Optional(Type.String({ maxLength: 30 })),
               to: Type.Optional(Type.String({ maxLength: 30 })),
               before: Type.Optional(Id),
+              byOperator: Type.Optional(Type.Boolean({ description: "Only the school's operators' actions" })),
               limit: Type.Integer({ minimum: 1, maximum: 500, default: 100 }),
             },
             { additionalProperties: false },

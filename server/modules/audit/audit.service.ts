@@ -56,6 +56,8 @@ export interface AuditQuery {
   to?: string;
   limit: number;
   before?: string;
+  /** Only what the school's operators did (issue 12 item 1: the director sees support's actions). */
+  byOperator?: boolean;
 }
 
 /** One row of the log as the API shows it (contract/schemas/audit.ts, shared with the web). */
@@ -76,6 +78,17 @@ export async function listAudit(deps: Deps, actor: Actor, schoolId: string, q: A
   if (q.from) query = query.where('a.at', '>=', q.from);
   if (q.to) query = query.where('a.at', '<', q.to);
   if (q.before) query = query.where('a.id', '<', q.before);
+  if (q.byOperator) {
+    // Read-only look at the auth module's grants and the school's operator: who is support here.
+    query = query.where('a.actor_user_id', 'in', (eb) =>
+      eb
+        .selectFrom('role_assignments as ra')
+        .innerJoin('schools as s', 's.operator_id', 'ra.operator_id')
+        .select('ra.user_id')
+        .where('ra.role', '=', 'operator')
+        .where('s.id', '=', schoolId),
+    );
+  }
   const rows = await query.orderBy('a.id', 'desc').limit(q.limit).execute();
   return rows.map((r) => ({
     id: r.id,

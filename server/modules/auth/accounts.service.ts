@@ -156,6 +156,27 @@ export async function revokeRole(db: Db, grant: { userId: string; role: Role; sc
     .execute();
 }
 
+/** Ends every session of an account (a leaver, a disabled account). Runs in the caller's transaction. */
+export async function endSessions(db: Db, userId: string): Promise<void> {
+  await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
+}
+
+/**
+ * Disables an account (ending its sessions) or enables it again; answers whether anything changed.
+ * The caller has already decided the actor may. Runs in the caller's transaction.
+ */
+export async function setAccountDisabled(db: Db, now: Date, userId: string, disabled: boolean, by: string | null): Promise<boolean> {
+  const user = await db.selectFrom('users').select('disabled_at').where('id', '=', userId).executeTakeFirst();
+  if (!user || (user.disabled_at !== null) === disabled) return false;
+  await db
+    .updateTable('users')
+    .set(disabled ? { disabled_at: now.toISOString(), disabled_by: by } : { disabled_at: null, disabled_by: null })
+    .where('id', '=', userId)
+    .execute();
+  if (disabled) await endSessions(db, userId);
+  return true;
+}
+
 /**
  * Sets a password chosen by an administrator (a temporary one to hand over) and ends every session
  * of the account. The caller has already decided the actor may. Runs in the caller's transaction.

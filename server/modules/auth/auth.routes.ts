@@ -6,7 +6,7 @@ import { ErrorResponse, MeSchema } from '../../../contract/schemas/auth.js';
 import { actorOf, clearSessionCookie, LOCALE_COOKIE, setSessionCookie } from '../../http/auth-gate.js';
 import type { Deps } from '../../lib/deps.js';
 import { describeMe } from './accounts.service.js';
-import { changePassword, login, logout, setLocale, ThrottledError } from './auth.service.js';
+import { changePassword, login, logout, setLocale, ThrottledError, todayAtSchool } from './auth.service.js';
 
 export function authRoutes(deps: Deps): FastifyPluginAsyncTypebox {
   return async (app) => {
@@ -36,7 +36,7 @@ export function authRoutes(deps: Deps): FastifyPluginAsyncTypebox {
         });
         setSessionCookie(reply, deps, result.token);
         const { loadActor } = await import('../../access/load-actor.js');
-        const actor = await loadActor(deps.db, result.userId, request.ip, request.locale);
+        const actor = await loadActor(deps.db, result.userId, request.ip, request.locale, todayAtSchool(deps));
         return describeMe(deps, actor);
       },
     );

@@ -6,6 +6,7 @@ import type { Db } from '../../db/connect.js';
 import type { Deps } from '../../lib/deps.js';
 import { AppError, unauthenticated } from '../../lib/errors.js';
 import { AuditAction, recordAudit } from '../audit/audit.service.js';
+import { schoolToday } from '../school/school.service.js';
 import * as repo from './auth.repository.js';
 import { decoyPasswordHash, hashPassword, isAcceptablePassword, verifyPassword } from './password.js';
 
@@ -16,6 +17,11 @@ const THROTTLE_WINDOW_MS = 15 * 60_000;
 const LOCKOUT_MS = 15 * 60_000;
 // last_seen_at is written at most this often, so reads do not turn into writes.
 const TOUCH_INTERVAL_MS = 60_000;
+
+/** The school's today for loadActor, so a leaver's grants stop counting on their leaving date. */
+export function todayAtSchool(deps: Deps) {
+  return (schoolId: string) => schoolToday(deps, schoolId);
+}
 
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('base64url');
@@ -139,7 +145,9 @@ export async function login(deps: Deps, input: { login: string; password: string
       ];
   await admit(deps.db, [pair, ...shared], now);
   const hash = user?.password_hash ?? (await decoyPasswordHash());
-  const ok = (await verifyPassword(input.password, hash)) && user !== undefined && user.password_hash !== null && !user.disabled_at;
+  const ok = (await verifyPassword(input.password, hash)) && user !== undefined && user.password_hash !== null;
+  // Said only to whoever knows the password, so it tells an outsider nothing about the login.
+  if (ok && user.disabled_at) throw new AppError(403, 'account_disabled', 'error.accountDisabled');
   if (!ok || !user) {
     if (user) {
       await recordAudit(deps.db, anonymousActor(input.ip, user.id), now, {
@@ -211,7 +219,7 @@ export async function resolveSession(deps: Deps, token: string, ip: string, fall
       .execute();
   }
   const locale = row.locale === 'en' || row.locale === 'ru' ? row.locale : fallbackLocale;
-  return { sessionId: id, actor: await loadActor(deps.db, row.user_id, ip, locale) };
+  return { sessionId: id, actor: await loadActor(deps.db, row.user_id, ip, locale, todayAtSchool(deps)) };
 }
 
 export async function logout(deps: Deps, actor: Actor, sessionId: string): Promise<void> {

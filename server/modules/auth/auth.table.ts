@@ -6,6 +6,8 @@ export interface UsersTable {
   locale: string;
   is_demo: number;
   disabled_at: string | null;
+  /** Who disabled the account (migration 010); null while enabled. */
+  disabled_by: string | null;
   password_changed_at: string;
   created_at: string;
 }

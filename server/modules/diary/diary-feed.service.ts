@@ -71,7 +71,7 @@ export async function calendarFeedText(deps: Deps, file: string): Promise<string
   const user = await deps.db.selectFrom('users').select(['locale', 'disabled_at']).where('id', '=', feed.user_id).executeTakeFirst();
   if (!user || user.disabled_at) throw notFound();
   const locale = user.locale === 'en' ? 'en' : 'ru';
-  const owner = await loadActor(deps.db, feed.user_id, 'calendar-feed', locale);
+  const owner = await loadActor(deps.db, feed.user_id, 'calendar-feed', locale, (id) => schoolToday(deps, id));
   const today = await schoolToday(deps, feed.school_id);
   const reader = await requireDiaryRead(deps, owner, feed.school_id, feed.student_id, today);
   if (reader === 'staff') {

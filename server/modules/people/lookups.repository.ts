@@ -32,7 +32,7 @@ export function findGroup(db: Db, schoolId: string, groupId: string) {
 }
 
 export function findUser(db: Db, userId: string) {
-  return db.selectFrom('users').select(['id', 'login', 'display_name']).where('id', '=', userId).executeTakeFirst();
+  return db.selectFrom('users').select(['id', 'login', 'display_name', 'disabled_at']).where('id', '=', userId).executeTakeFirst();
 }
 
 /** Every role grant of a user (to see whether an account reaches beyond one school). */

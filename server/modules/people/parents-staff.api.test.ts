@@ -178,7 +178,7 @@ describe('staff', () => {
     expect((await admin.patch(`${base}/staff/${other.staffIds.teacher}`, { position: 'x' })).statusCode).toBe(404);
   });
 
-  it('sets school roles, keeps other roles, and refuses to remove the own admin role', async () => {
+  it('sets school roles, keeps other roles, and refuses to change the own roles', async () => {
     const url = `${base}/staff/${world.staffIds.classTeacher}/roles`;
     const res = await admin.put(url, { roles: ['teacher', 'secretary'] });
     expect(res.statusCode).toBe(200);
@@ -188,8 +188,8 @@ describe('staff', () => {
     expect((await admin.put(url, { roles: ['parent'] })).statusCode).toBe(400);
     const self = await t.deps.db.selectFrom('staff').select('id').where('user_id', '=', world.users.admin.id).executeTakeFirstOrThrow();
     const own = await admin.put(`${base}/staff/${self.id}/roles`, { roles: ['teacher'] });
-    expect(own.statusCode).toBe(422);
-    expect(own.json().error.message).toBe('Нельзя снять с себя роль администратора школы.');
+    expect(own.statusCode).toBe(403);
+    expect(own.json().error.message).toBe('Нельзя менять собственные роли: это делает другой администратор.');
     const director = await t.signIn(world.users.director.login, TEST_PASSWORD);
     expect((await director.put(url, { roles: ['teacher'] })).statusCode).toBe(403);
     const noAccount = (await admin.post(`${base}/staff`, { surname: 'Безучётная', name: 'Ира' })).json();
@@ -225,9 +225,10 @@ describe('staff', () => {
     expect(audit[0]?.details).not.toContain(temporaryPassword);
   });
 
-  it('password reset: operator may, director 403, other school 404, account used elsewhere 403', async () => {
+  it('password reset: admin may, operator and director 403, other school 404, account used elsewhere 403', async () => {
     const operator = await t.signIn(world.users.operator.login, TEST_PASSWORD);
-    expect((await operator.post(`${base}/staff/${world.staffIds.otherTeacher}/password-reset`)).statusCode).toBe(200);
+    expect((await operator.post(`${base}/staff/${world.staffIds.otherTeacher}/password-reset`)).statusCode).toBe(403);
+    expect((await admin.post(`${base}/staff/${world.staffIds.otherTeacher}/password-reset`)).statusCode).toBe(200);
     const director = await t.signIn(world.users.director.login, TEST_PASSWORD);
     expect((await director.post(`${base}/staff/${world.staffIds.teacher}/password-reset`)).statusCode).toBe(403);
     const otherAdmin = await t.signIn(other.users.admin.login, TEST_PASSWORD);

@@ -122,6 +122,21 @@ export const peopleMatrix: MatrixCase[] = [
     allow: [],
     gateOnly: true,
   },
+  // Disabling ends the account's sessions, as a reset does: only the gate is checked here; who may
+  // is tested in staff-access.api.test.ts.
+  {
+    method: 'POST',
+    route: '/api/schools/:schoolId/staff/:id/disable',
+    url: (w) => `/api/schools/${w.schoolId}/staff/${w.staffIds.otherTeacher}/disable`,
+    allow: [],
+    gateOnly: true,
+  },
+  {
+    method: 'POST',
+    route: '/api/schools/:schoolId/staff/:id/enable',
+    url: (w) => `/api/schools/${w.schoolId}/staff/${w.staffIds.otherTeacher}/enable`,
+    allow: ['admin'],
+  },
   // ---------------------------------------------------------------- movement
   {
     method: 'GET',

@@ -97,7 +97,7 @@ export function presentParent(
   };
 }
 
-export function presentStaff(r: StaffRow, login: string | null, roles: string[]): StaffMember {
+export function presentStaff(r: StaffRow, login: string | null, roles: string[], accountDisabled = false): StaffMember {
   return {
     id: r.id,
     schoolId: r.school_id,
@@ -110,6 +110,7 @@ export function presentStaff(r: StaffRow, login: string | null, roles: string[])
     leftOn: r.left_on,
     hasAccount: r.user_id !== null,
     login,
+    accountDisabled,
     roles: roles as StaffRoleValue[],
     createdAt: r.created_at,
   };

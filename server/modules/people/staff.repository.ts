@@ -50,6 +50,17 @@ export async function updateStaff(db: Db, schoolId: string, id: string, patch: U
 }
 
 /** Roles of an account in one school (read-only look-up onto `role_assignments` of the auth module). */
+/** Whether anyone holds school_admin in the school (read-only look at the auth module's grants). */
+export async function schoolHasAdmin(db: Db, schoolId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('role_assignments')
+    .select('id')
+    .where('school_id', '=', schoolId)
+    .where('role', '=', 'school_admin')
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 export async function rolesInSchoolOfUser(db: Db, userId: string, schoolId: string): Promise<string[]> {
   const rows = await db
     .selectFrom('role_assignments')

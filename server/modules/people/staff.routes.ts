@@ -13,7 +13,15 @@ import {
 } from '../../../contract/schemas/people.js';
 import { actorOf } from '../../http/auth-gate.js';
 import type { Deps } from '../../lib/deps.js';
-import { createStaff, getStaff, listStaff, resetStaffPassword, setStaffRoles, updateStaff } from './staff.service.js';
+import {
+  createStaff,
+  getStaff,
+  listStaff,
+  resetStaffPassword,
+  setStaffAccountDisabled,
+  setStaffRoles,
+  updateStaff,
+} from './staff.service.js';
 
 const errors = { 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse, 422: ErrorResponse };
 
@@ -120,5 +128,26 @@ export function staffRoutes(deps: Deps): FastifyPluginAsyncTypebox {
         return result;
       },
     );
+
+    for (const [action, disabled] of [
+      ['disable', true],
+      ['enable', false],
+    ] as const) {
+      app.post(
+        `/api/schools/:schoolId/staff/:id/${action}`,
+        {
+          config: { access: 'authenticated' },
+          schema: {
+            tags: ['people'],
+            summary: disabled
+              ? "Disable the staff member's account: it cannot sign in and is signed out everywhere"
+              : "Enable the staff member's account again",
+            params: SchoolItemParams,
+            response: { 200: StaffMember, ...errors },
+          },
+        },
+        async (request) => setStaffAccountDisabled(deps, actorOf(request), request.params.schoolId, request.params.id, disabled),
+      );
+    }
   };
 }

@@ -1,17 +1,30 @@
 import { randomInt } from 'node:crypto';
 import type { Updateable } from 'kysely';
 import { Permission } from '../../../contract/permissions.js';
-import { Role, STAFF_ROLES } from '../../../contract/roles.js';
+import { type Role, STAFF_ROLES } from '../../../contract/roles.js';
 import type { StaffCreate, StaffListQuery, StaffMember, StaffRoleValue, StaffUpdate } from '../../../contract/schemas/people.js';
 import type { Actor } from '../../access/actor.js';
-import { requireSchoolPermission } from '../../access/policy.js';
+import {
+  type AccountTarget,
+  requireAccountAction,
+  requireRoleChange,
+  requireSchoolPermission,
+  requireStaffCreate,
+} from '../../access/policy.js';
 import type { Db } from '../../db/connect.js';
 import type { Deps } from '../../lib/deps.js';
-import { AppError, invalid, notFound } from '../../lib/errors.js';
+import { invalid, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { foldForSearch, searchTextOf } from '../../lib/search-text.js';
 import { AuditAction, recordAudit } from '../audit/audit.service.js';
-import { createAccount, grantRole, revokeRole, setPasswordByAdministrator } from '../auth/accounts.service.js';
+import {
+  createAccount,
+  endSessions,
+  grantRole,
+  revokeRole,
+  setAccountDisabled,
+  setPasswordByAdministrator,
+} from '../auth/accounts.service.js';
 import { type ChangeAction, ChangeKind, recordChange } from '../changes/changes.service.js';
 import { findUser, grantsOfUser } from './lookups.repository.js';
 import { changedColumns, schoolToday } from './people.common.js';
@@ -57,7 +70,7 @@ async function loadStaff(db: Db, schoolId: string, id: string): Promise<StaffMem
   if (!row) throw notFound();
   const user = row.user_id ? await findUser(db, row.user_id) : undefined;
   const roles = row.user_id ? (await repo.rolesInSchoolOfUser(db, row.user_id, schoolId)).filter(isStaffRole) : [];
-  return presentStaff(row, user?.login ?? null, roles);
+  return presentStaff(row, user?.login ?? null, roles, user ? user.disabled_at !== null : false);
 }
 
 /** A staff member's full record with login and school roles (person.read). Audited as a read. */
@@ -98,8 +111,7 @@ async function recordStaffChange(trx: Db, actor: Actor, schoolId: string, action
 }
 
 export async function createStaff(deps: Deps, actor: Actor, schoolId: string, input: StaffCreate): Promise<StaffMember> {
-  requireSchoolPermission(actor, schoolId, Permission.personManage);
-  if (input.account) requireSchoolPermission(actor, schoolId, Permission.accountManage);
+  requireStaffCreate(actor, schoolId, input.account?.roles ?? null, await repo.schoolHasAdmin(deps.db, schoolId));
   const now = deps.clock.now();
   const id = newId();
   const { account, ...fields } = input;
@@ -139,10 +151,15 @@ export async function createStaff(deps: Deps, actor: Actor, schoolId: string, in
   return loadStaff(deps.db, schoolId, id);
 }
 
-/** Changes some fields of a staff member, including leftOn (person.manage); the audit names the changed fields. */
+/**
+ * Changes some fields of a staff member, including leftOn (person.manage); the audit names the
+ * changed fields. A leaving date of today or earlier ends the account's sessions in the same
+ * transaction (from that date load-actor drops the leaver's staff grants).
+ */
 export async function updateStaff(deps: Deps, actor: Actor, schoolId: string, id: string, input: StaffUpdate): Promise<StaffMember> {
   requireSchoolPermission(actor, schoolId, Permission.personManage);
   const now = deps.clock.now();
+  const today = await schoolToday(deps, schoolId);
   await deps.db.transaction().execute(async (trx) => {
     await recordStaffChange(trx, actor, schoolId, 'update', id, now);
     const current = await repo.findStaff(trx, schoolId, id);
@@ -151,6 +168,9 @@ export async function updateStaff(deps: Deps, actor: Actor, schoolId: string, id
     if (fields.length === 0) return;
     const next = { ...current, ...patch };
     await repo.updateStaff(trx, schoolId, id, { ...patch, search_text: searchTextOf(next.surname, next.name, next.patronymic) });
+    if (patch.left_on !== undefined && next.left_on !== null && next.left_on <= today && next.user_id) {
+      await endSessions(trx, next.user_id);
+    }
     await recordAudit(trx, actor, now, { schoolId, action: AuditAction.update, entity: 'staff', entityId: id, details: { fields } });
   });
   return loadStaff(deps.db, schoolId, id);
@@ -178,8 +198,8 @@ export async function setStaffRoles(
     const wanted = new Set(roles);
     const removed = current.filter((r) => !wanted.has(r));
     const added = roles.filter((r) => !current.includes(r));
-    // An administrator locking themself out of the school leaves nobody to undo it.
-    if (userId === actor.userId && removed.includes(Role.schoolAdmin)) throw invalid('error.people.ownAdminRole');
+    // Who may grant what (and nobody their own roles): decision 003, «Who grants what».
+    requireRoleChange(actor, schoolId, { targetUserId: userId, added, removed, schoolHasAdmin: await repo.schoolHasAdmin(trx, schoolId) });
     for (const role of removed) await revokeRole(trx, { userId, role, schoolId });
     for (const role of added) await grantRole(trx, now, { userId, role, schoolId });
     if (removed.length + added.length > 0) {
@@ -196,7 +216,7 @@ export async function setStaffRoles(
         action: AuditAction.update,
         entity: 'staff',
         entityId: id,
-        details: { added, removed },
+        details: { added, removed, ...byOperator(actor, schoolId) },
       });
     }
     return (await repo.rolesInSchoolOfUser(trx, userId, schoolId)).filter(isStaffRole);
@@ -231,8 +251,7 @@ export async function resetStaffPassword(
     const staff = await repo.findStaff(trx, schoolId, id);
     if (!staff) throw notFound();
     if (!staff.user_id) throw invalid('error.people.noAccount');
-    const grants = await grantsOfUser(trx, staff.user_id);
-    if (grants.some((g) => g.school_id !== schoolId)) throw new AppError(403, 'forbidden', 'error.people.accountElsewhere');
+    requireAccountAction(actor, schoolId, await accountTarget(trx, schoolId, staff.user_id));
     const user = await findUser(trx, staff.user_id);
     if (!user) throw invalid('error.people.noAccount');
     await setPasswordByAdministrator(trx, now, staff.user_id, password);
@@ -249,9 +268,63 @@ export async function resetStaffPassword(
       action: AuditAction.passwordChange,
       entity: 'user',
       entityId: staff.user_id,
-      details: { staffId: id, temporary: true },
+      details: { staffId: id, temporary: true, ...byOperator(actor, schoolId) },
     });
     return user.login;
   });
   return { login, temporaryPassword: password };
+}
+
+/** What the policy needs to know about an account before a password reset, disable or enable. */
+async function accountTarget(db: Db, schoolId: string, userId: string): Promise<AccountTarget> {
+  const grants = await grantsOfUser(db, userId);
+  return {
+    userId,
+    rolesHere: grants.filter((g) => g.school_id === schoolId).map((g) => g.role as Role),
+    rolesElsewhere: grants.some((g) => g.school_id !== schoolId),
+  };
+}
+
+/** Marks an audit entry of an operator's account action, for the school's director (issue 12 item 1). */
+function byOperator(actor: Actor, schoolId: string): { byOperator?: true } {
+  return actor.kind === 'user' && actor.operatorSchoolIds.includes(schoolId) ? { byOperator: true } : {};
+}
+
+/**
+ * Disables a staff member's account (it cannot sign in; its sessions end) or enables it again.
+ * Who may: requireAccountAction (a school admin; a director's account only an operator; never
+ * one's own). 400 for a staff member without an account.
+ */
+export async function setStaffAccountDisabled(
+  deps: Deps,
+  actor: Actor,
+  schoolId: string,
+  id: string,
+  disabled: boolean,
+): Promise<StaffMember> {
+  requireSchoolPermission(actor, schoolId, Permission.accountManage);
+  const now = deps.clock.now();
+  await deps.db.transaction().execute(async (trx) => {
+    const staff = await repo.findStaff(trx, schoolId, id);
+    if (!staff) throw notFound();
+    if (!staff.user_id) throw invalid('error.people.noAccount');
+    requireAccountAction(actor, schoolId, await accountTarget(trx, schoolId, staff.user_id));
+    if (!(await setAccountDisabled(trx, now, staff.user_id, disabled, actor.userId))) return;
+    await recordChange(trx, {
+      kind: ChangeKind.account,
+      action: 'update',
+      schoolId,
+      entityId: id,
+      actorId: actor.userId,
+      at: now.toISOString(),
+    });
+    await recordAudit(trx, actor, now, {
+      schoolId,
+      action: AuditAction.update,
+      entity: 'user',
+      entityId: staff.user_id,
+      details: { staffId: id, disabled, ...byOperator(actor, schoolId) },
+    });
+  });
+  return loadStaff(deps.db, schoolId, id);
 }

@@ -24,10 +24,10 @@ export function AuditPage() {
   const t = useT();
   const { locale } = useLocale();
   const school = useSchool();
-  const [draft, setDraft] = useState({ entity: '', action: '', from: '', to: '' });
+  const [draft, setDraft] = useState({ entity: '', action: '', from: '', to: '', byOperator: false });
   const [filter, setFilter] = useState<AuditFilter>({});
   const audit = useAudit(school.id, filter);
-  const ids = { entity: useId(), action: useId(), from: useId(), to: useId() };
+  const ids = { entity: useId(), action: useId(), from: useId(), to: useId(), byOperator: useId() };
   useDocumentTitle(t('web.audit.title'));
 
   const apply = (event: FormEvent) => {
@@ -37,6 +37,7 @@ export function AuditPage() {
       action: draft.action || undefined,
       from: draft.from ? dayStart(draft.from) : undefined,
       to: draft.to ? dayStart(draft.to, 1) : undefined,
+      byOperator: draft.byOperator || undefined,
     });
   };
 
@@ -85,6 +86,17 @@ export function AuditPage() {
             {t('web.common.to')}
           </label>
           <input id={ids.to} type="date" value={draft.to} onChange={(e) => setDraft({ ...draft, to: e.target.value })} />
+        </div>
+        <div className="field">
+          <label className="field__label" htmlFor={ids.byOperator}>
+            <input
+              id={ids.byOperator}
+              type="checkbox"
+              checked={draft.byOperator}
+              onChange={(e) => setDraft({ ...draft, byOperator: e.target.checked })}
+            />{' '}
+            {t('web.audit.byOperator')}
+          </label>
         </div>
         <div className="form__actions">
           <button type="submit" className="button">

@@ -10,7 +10,7 @@ import { ErrorNotice, errorText, Loading } from '../../components/status';
 import { can, schoolPath } from '../../lib/access';
 import { formatDate, fullName, todayIso } from '../../lib/dates';
 import { useLocale, useT } from '../../lib/i18n';
-import { useResetStaffPassword, useStaffMember, useUpdateStaff } from '../../lib/resources/staff';
+import { useResetStaffPassword, useSetStaffAccountDisabled, useStaffMember, useUpdateStaff } from '../../lib/resources/staff';
 import { useDocumentTitle } from '../../lib/use-title';
 import { RolesEditor } from './RolesEditor';
 import '../../components/admin.css';
@@ -114,12 +114,42 @@ export function StaffCardPage() {
               </details>
               {/* One's own password is changed with the current one, not reset (a reset signs everyone out). */}
               {s.login === me.login ? null : <PasswordReset member={s} />}
+              {s.login === me.login ? null : <AccountSwitch member={s} />}
             </>
           ) : (
             <p className="muted">{t('web.people.noAccountYet')}</p>
           )}
         </section>
       ) : null}
+    </div>
+  );
+}
+
+/** Disabling an account signs it out everywhere and keeps it out until it is enabled again. */
+function AccountSwitch({ member: s }: { member: StaffMember }) {
+  const t = useT();
+  const school = useSchool();
+  const change = useSetStaffAccountDisabled(school.id, s.id);
+  return (
+    <div data-testid="account-switch">
+      {s.accountDisabled ? (
+        <p role="status">{t('people.staff.accountDisabled')}</p>
+      ) : (
+        <p className="muted">{t('people.staff.disableHint')}</p>
+      )}
+      {change.isError ? (
+        <p className="field__error" role="alert">
+          {errorText(t, change.error)}
+        </p>
+      ) : null}
+      <button
+        type="button"
+        className="button button--secondary"
+        disabled={change.isPending}
+        onClick={() => change.mutate(!s.accountDisabled)}
+      >
+        {t(s.accountDisabled ? 'people.staff.enableAccount' : 'people.staff.disableAccount')}
+      </button>
     </div>
   );
 }

@@ -31,6 +31,12 @@ export const useUpdateStaff = (schoolId: string, id: string) =>
     api.patch<StaffMember>(resourcePath(schoolId, 'staff', id), body as StaffUpdate),
   );
 
+/** POST /api/schools/:schoolId/staff/:id/disable or /enable (a disabled account is signed out and cannot sign in) */
+export const useSetStaffAccountDisabled = (schoolId: string, id: string) =>
+  useResourceMutation(schoolId, (disabled: boolean) =>
+    api.post<StaffMember>(`${resourcePath(schoolId, 'staff', id)}/${disabled ? 'disable' : 'enable'}`),
+  );
+
 /**
  * POST /api/schools/:schoolId/staff/:id/password-reset: a one-time temporary password. The answer
  * lives only in the mutation's state (never in the query cache) and is shown once.

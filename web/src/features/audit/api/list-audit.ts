@@ -10,13 +10,20 @@ export interface AuditFilter {
   /** ISO instants: from inclusive, to exclusive. */
   from?: string;
   to?: string;
+  /** Only what the school's operators did (their account actions in the school). */
+  byOperator?: boolean;
 }
 
 export const AUDIT_PAGE_SIZE = 50;
 
 /** GET /api/schools/:schoolId/audit, newest first; `before` pages back by id. */
 export const listAudit = (schoolId: string, filter: AuditFilter, before?: string) =>
-  api.get<AuditList>(`/api/schools/${schoolId}/audit`, { ...filter, before, limit: AUDIT_PAGE_SIZE });
+  api.get<AuditList>(`/api/schools/${schoolId}/audit`, {
+    ...filter,
+    byOperator: filter.byOperator ? 'true' : undefined,
+    before,
+    limit: AUDIT_PAGE_SIZE,
+  });
 
 export const auditQueryOptions = (schoolId: string, filter: AuditFilter) =>
   infiniteQueryOptions({
