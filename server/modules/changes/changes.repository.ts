@@ -41,7 +41,13 @@ export async function changesSince(db: Db, schoolId: string, afterSeq: number, l
     .limit(limit)
     .execute();
   return rows.map((r) => {
-    const s = JSON.parse(r.scopes) as { students?: string[]; groups?: string[]; curricula?: string[]; dates?: string[]; wholeSchool?: boolean };
+    const s = JSON.parse(r.scopes) as {
+      students?: string[];
+      groups?: string[];
+      curricula?: string[];
+      dates?: string[];
+      wholeSchool?: boolean;
+    };
     return {
       seq: Number(r.seq),
       kind: r.kind as RecordedChange['kind'],

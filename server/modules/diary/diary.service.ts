@@ -120,7 +120,10 @@ export async function diaryWeek(
   const reuse = (entry: CachedWeek, fresh: repo.Freshness): WeekResponse | null => {
     if (sessionId && !fresh.live) throw unauthenticated();
     if (fresh.stamp === entry.stamp)
-      return { body: bodyFor(cache, key, entry, fresh.seenAt), etag: etagOf(monday, entry.scopes, entry.stamp, fresh.seenAt, actor.locale) };
+      return {
+        body: bodyFor(cache, key, entry, fresh.seenAt),
+        etag: etagOf(monday, entry.scopes, entry.stamp, fresh.seenAt, actor.locale),
+      };
     cache.delete(key);
     return null;
   };
@@ -199,7 +202,12 @@ export async function diaryGrades(
     repo.attendanceOfStudent(deps.db, schoolId, studentId, from, to),
     repo.seenAt(deps.db, viewerOf(actor), studentId),
     repo.attendanceOfStudent(deps.db, schoolId, studentId, currentPeriod.starts_on, currentPeriod.ends_on),
-    periodMarkScales(deps, actor, schoolId, allItems.map((i) => i.id)),
+    periodMarkScales(
+      deps,
+      actor,
+      schoolId,
+      allItems.map((i) => i.id),
+    ),
   ]);
   const subjects: DiarySubjectGrades[] = allItems
     .map((item) => {

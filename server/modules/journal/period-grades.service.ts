@@ -13,14 +13,7 @@ import { ChangeKind, recordChange } from '../changes/changes.service.js';
 import { markPeriodClosed, markPeriodReopened } from '../school/calendar.service.js';
 import { scaleName, scaleOfItem } from './curriculum-scales.service.js';
 import * as repo from './journal.repository.js';
-import {
-  checkLock,
-  openJournal,
-  presentPeriodGrade,
-  requireItemWrite,
-  requireOnRoster,
-  whatMissing,
-} from './journal-context.js';
+import { checkLock, openJournal, presentPeriodGrade, requireItemWrite, requireOnRoster, whatMissing } from './journal-context.js';
 import { periodGradeAllowed } from './scales.js';
 
 const staleWith = (row: repo.PeriodGradeRow | undefined) =>

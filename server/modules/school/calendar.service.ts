@@ -20,7 +20,6 @@ import { conflict, invalid, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { AuditAction, recordAudit } from '../audit/audit.service.js';
 import { ChangeKind } from '../changes/changes.service.js';
-import { recordSchoolChange } from './school-changes.js';
 import { presentHoliday, presentPeriod, presentYear } from './school.presenter.js';
 import {
   closePeriodRow,
@@ -52,6 +51,7 @@ import {
 } from './school.repository.js';
 import { changedFields, cleanText, referenceNotFound, requireSomeField, withConstraintErrors } from './school.rules.js';
 import type { AcademicYearsTable, StudyPeriodsTable } from './school.table.js';
+import { recordSchoolChange } from './school-changes.js';
 
 /** The school calendar (R1.1): academic years, study periods, holidays, and which dates are school days. */
 
