@@ -7,6 +7,8 @@ export const en: Record<keyof typeof ru, string> = {
   'error.plan.encoding':
     'The CSV file is not saved in UTF-8 (it looks like Windows-1251), so its Cyrillic letters cannot be read. In Excel choose “Save as” → “CSV UTF-8 (comma delimited)” and upload it again.',
   'error.plan.tooBig': 'The file is larger than 2 MB. A plan has at most 500 rows — check that you chose the right file.',
+  'error.plan.unpackedTooLarge':
+    'The XLSX file unpacks to more than {limit} MB, which is not what a plan looks like. Save the plan again in Excel or as CSV UTF-8 and upload it again.',
   'error.plan.noFile': 'Choose a plan file.',
   'plan.template.ordinal': 'Lesson no.',
   'plan.template.topic': 'Topic',

@@ -8,6 +8,8 @@ export const ru = {
   'error.plan.encoding':
     'Файл CSV сохранён не в UTF-8 (похоже, в Windows-1251), и русские буквы прочитать нельзя. В Excel выберите «Сохранить как» → «CSV UTF-8 (разделитель — запятая)» и загрузите снова.',
   'error.plan.tooBig': 'Файл больше 2 МБ. В плане не больше 500 строк — проверьте, что выбран нужный файл.',
+  'error.plan.unpackedTooLarge':
+    'Файл XLSX при распаковке больше {limit} МБ — это не похоже на план. Сохраните план заново в Excel или как CSV UTF-8 и загрузите снова.',
   'error.plan.noFile': 'Выберите файл плана.',
   'plan.template.ordinal': '№ урока',
   'plan.template.topic': 'Тема',

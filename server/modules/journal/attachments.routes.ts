@@ -5,7 +5,14 @@ import { ErrorResponse, Id } from '../../../contract/schemas/common.js';
 import { actorOf } from '../../http/auth-gate.js';
 import { readSingleFile } from '../../http/upload.js';
 import type { Deps } from '../../lib/deps.js';
-import { ATTACHMENT_MAX_BYTES, addAttachment, attachmentTooLarge, deleteAttachment, readAttachment } from './attachments.service.js';
+import {
+  ATTACHMENT_MAX_BYTES,
+  addAttachment,
+  attachmentTooLarge,
+  deleteAttachment,
+  readAttachment,
+  requireAttachmentWrite,
+} from './attachments.service.js';
 
 const tags = ['journal'];
 const AttachmentParams = Type.Object({ schoolId: Id, id: Id, attachmentId: Id });
@@ -39,6 +46,8 @@ export function attachmentRoutes(deps: Deps): FastifyPluginAsyncTypebox {
       },
       async (request, reply) => {
         const actor = actorOf(request);
+        // Access is decided before a byte of the file is read (issue 12.7).
+        await requireAttachmentWrite(deps, actor, request.params.schoolId, request.params.id);
         const file = await readSingleFile(request, ATTACHMENT_MAX_BYTES, attachmentTooLarge);
         return reply.status(201).send(await addAttachment(deps, actor, request.params.schoolId, request.params.id, file));
       },

@@ -49,6 +49,18 @@ const tooLarge = () => new AppError(413, 'file_too_large', 'error.attachment.too
 
 export { tooLarge as attachmentTooLarge };
 
+/**
+ * Decides whether the actor may attach a file to the lesson, before the upload's body is read
+ * (issue 12.7): 404 for a lesson they may not see, 403 for one they see but may not change.
+ */
+export async function requireAttachmentWrite(deps: Deps, actor: Actor, schoolId: string, lessonId: string) {
+  const lesson = await repo.findLesson(deps.db, schoolId, lessonId);
+  if (!lesson) throw notFound();
+  const ctx = await openJournal(deps, actor, schoolId, lesson.curriculum_id);
+  await requireLessonWrite(deps, ctx, lesson.date, lesson.lesson_number);
+  return { lesson, ctx };
+}
+
 /** Stores a homework attachment of a lesson under the data folder; only the lesson's writers may. */
 export async function addAttachment(
   deps: Deps,
@@ -57,10 +69,7 @@ export async function addAttachment(
   lessonId: string,
   file: { fileName: string; data: Buffer },
 ) {
-  const lesson = await repo.findLesson(deps.db, schoolId, lessonId);
-  if (!lesson) throw notFound();
-  const ctx = await openJournal(deps, actor, schoolId, lesson.curriculum_id);
-  await requireLessonWrite(deps, ctx, lesson.date, lesson.lesson_number);
+  const { lesson, ctx } = await requireAttachmentWrite(deps, actor, schoolId, lessonId);
   if (file.data.length > ATTACHMENT_MAX_BYTES) throw tooLarge();
   const contentType = attachmentType(file.fileName, file.data);
   if (!contentType) throw new AppError(415, 'unsupported_file_type', 'error.attachment.type');

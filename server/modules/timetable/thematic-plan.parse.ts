@@ -2,6 +2,7 @@ import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import type { MessageKey, MessageParams } from '../../../contract/i18n/index.js';
 import { invalid } from '../../lib/errors.js';
+import { checkZipLimits } from '../../lib/zip-limits.js';
 
 /** One plan row as read from a file: its row number in the file and what it says. */
 export interface PlanRow {
@@ -77,7 +78,13 @@ function readCsv(data: Buffer): Array<{ row: number; values: string[] }> | null 
   }
 }
 
+/** An XLSX plan of 500 rows unpacks to well under a megabyte; more is a zip bomb (issue 12.7). */
+export const XLSX_MAX_UNPACKED_BYTES = 20 * 1024 * 1024;
+
 async function readXlsx(data: Buffer): Promise<Array<{ row: number; values: string[] }> | null> {
+  const refusal = checkZipLimits(data, XLSX_MAX_UNPACKED_BYTES);
+  if (refusal === 'tooLarge') throw invalid('error.plan.unpackedTooLarge', { limit: XLSX_MAX_UNPACKED_BYTES / 1024 / 1024 });
+  if (refusal) return null;
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(data as unknown as ArrayBuffer);

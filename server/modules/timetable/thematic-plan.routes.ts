@@ -7,7 +7,7 @@ import { actorOf } from '../../http/auth-gate.js';
 import { readSingleFile } from '../../http/upload.js';
 import type { Deps } from '../../lib/deps.js';
 import { AppError } from '../../lib/errors.js';
-import { getPlan, importPlan } from './thematic-plan.service.js';
+import { getPlan, importPlan, requirePlanImport } from './thematic-plan.service.js';
 import { planTemplate } from './thematic-plan-template.service.js';
 
 const tags = ['timetable'];
@@ -63,6 +63,8 @@ export function thematicPlanRoutes(deps: Deps): FastifyPluginAsyncTypebox {
       },
       async (request) => {
         const actor = actorOf(request);
+        // Access is decided before a byte of the file is read (issue 12.7).
+        await requirePlanImport(deps, actor, request.params.schoolId, request.params.curriculumId);
         const file = await readSingleFile(request, PLAN_FILE_MAX_BYTES, () => new AppError(413, 'body_too_large', 'error.plan.tooBig'));
         return importPlan(deps, actor, request.params.schoolId, request.params.curriculumId, file, request.query.dryRun ?? false);
       },

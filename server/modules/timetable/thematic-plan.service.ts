@@ -6,6 +6,7 @@ import { AppError, invalid, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { AuditAction, recordAudit } from '../audit/audit.service.js';
 import { ChangeKind, recordChange } from '../changes/changes.service.js';
+import { schoolToday } from '../school/school.service.js';
 import { parsePlanFile } from './thematic-plan.parse.js';
 import * as repo from './timetable.repository.js';
 
@@ -15,7 +16,7 @@ export { assignPlanTopics } from './lesson-derivation.js';
 async function factsOf(deps: Deps, schoolId: string, curriculumId: string): Promise<CurriculumFacts> {
   const item = await repo.findCurriculum(deps.db, schoolId, curriculumId);
   if (!item) throw notFound();
-  return { id: item.id, schoolId, teacherId: item.teacherId, classId: item.ownerClassId };
+  return { id: item.id, schoolId, teacherId: item.teacherId, classId: item.ownerClassId, today: await schoolToday(deps, schoolId) };
 }
 
 /** The thematic plan (КТП) of a curriculum item, for those who may see its journal (R2.3). */
@@ -29,6 +30,11 @@ export async function getPlan(deps: Deps, actor: Actor, schoolId: string, curric
     .orderBy('ordinal')
     .execute();
   return { curriculumId, items };
+}
+
+/** Decides whether the actor may import the plan, before the upload's body is read (issue 12.7). */
+export async function requirePlanImport(deps: Deps, actor: Actor, schoolId: string, curriculumId: string): Promise<void> {
+  await requireJournalWrite(deps.db, actor, await factsOf(deps, schoolId, curriculumId));
 }
 
 /**
