@@ -157,6 +157,13 @@ interface Line {
 }
 
 function summary(r: autocannon.Result): Line {
+  const errors = r.errors + r.timeouts + r.non2xx;
+  if (errors > 0) {
+    const codes = Object.entries(r.statusCodeStats ?? {})
+      .map(([code, { count }]) => `${code}×${count}`)
+      .join(' ');
+    console.log(`  errors: ${r.errors} connection errors, ${r.timeouts} timeouts, status codes ${codes}`);
+  }
   return {
     rps: Math.round(r.requests.average),
     p50_ms: r.latency.p50,
