@@ -1,3 +1,5 @@
+import type { FastifyReply } from 'fastify';
+
 /** True when an If-None-Match header lists this ETag (or '*'), strong or weak. */
 export function etagMatches(header: string | undefined, etag: string): boolean {
   if (!header) return false;
@@ -16,4 +18,12 @@ export function acceptsGzip(header: string | undefined): boolean {
     const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
     return q === undefined || Number(q.slice(2)) > 0;
   });
+}
+
+/**
+ * Answers 304 Not Modified with no body at all: a 304 may not carry one, and `send(null)` would
+ * serialise "null" with a content-length that makes some clients wait for it.
+ */
+export function notModified(reply: FastifyReply): FastifyReply {
+  return reply.code(304).send();
 }

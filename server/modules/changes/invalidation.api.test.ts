@@ -61,6 +61,7 @@ async function changeDateOf(a: Ask): Promise<string> {
 /** Per write route: what it affects. A route missing here fails the test. */
 const EFFECTS: Record<string, (a: Ask) => Effect | Promise<Effect>> = {
   'PUT /api/auth/locale': nothing,
+  'POST /api/auth/mfa/enrol': nothing,
   // people
   'POST /api/schools/:schoolId/students': nothing,
   // The student's own data: their weeks; a student's details show in every journal of the school.
@@ -75,6 +76,7 @@ const EFFECTS: Record<string, (a: Ask) => Effect | Promise<Effect>> = {
   'POST /api/schools/:schoolId/staff': () => ({ week: DEFAULT_WEEK, rules: rules({}, 'may') }),
   'PATCH /api/schools/:schoolId/staff/:id': wholeSchool,
   'PUT /api/schools/:schoolId/staff/:id/roles': nothing,
+  'POST /api/schools/:schoolId/staff/:id/enable': nothing,
   // inA2 joins or leaves 5А's English group: the group's journal and inA2's weeks, nothing of 5А's mathematics.
   'POST /api/schools/:schoolId/students/:id/movements': () => ({
     week: DEFAULT_WEEK,
@@ -172,6 +174,8 @@ const EFFECTS: Record<string, (a: Ask) => Effect | Promise<Effect>> = {
 const PREFERRED: readonly MatrixRole[] = ['admin', 'operator', 'teacher', 'director', 'secretary', 'classTeacher', 'parent'];
 const PERFORMER_OF: Record<string, MatrixRole> = {
   'PUT /api/auth/locale': 'parent',
+  // The probes read as the admin: their own second factor stays out of it.
+  'POST /api/auth/mfa/enrol': 'teacher',
   'POST /api/schools/:schoolId/students/:studentId/diary/seen': 'parent',
   'POST /api/schools/:schoolId/students/:studentId/diary/calendar-feed': 'parent',
   'DELETE /api/schools/:schoolId/students/:studentId/diary/calendar-feed': 'parent',
@@ -245,6 +249,9 @@ describe('prepared diary weeks and journal pages follow every write, across app 
     expect(etagOf(await probeClient.get(url), 'journal')).toBe(first);
     const conditional = await probeClient.get(url, { 'if-none-match': first });
     expect(conditional.statusCode).toBe(304);
+    // A 304 carries no body (a stray "null" with its content-length makes clients wait for it).
+    expect(conditional.body).toBe('');
+    expect(conditional.headers['content-length'] ?? '0').toBe('0');
   });
 
   for (const c of MATRIX_CASES.filter(isWrite)) {

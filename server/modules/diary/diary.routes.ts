@@ -14,7 +14,7 @@ import {
   DiaryWeekSchema,
 } from '../../../contract/schemas/diary.js';
 import { actorOf } from '../../http/auth-gate.js';
-import { acceptsGzip, etagMatches } from '../../http/conditional.js';
+import { acceptsGzip, etagMatches, notModified } from '../../http/conditional.js';
 import type { Deps } from '../../lib/deps.js';
 import { diaryGrades, diaryWeek, markDiarySeen } from './diary.service.js';
 import { calendarFeedText, createCalendarFeed, openDiaryAttachment, revokeCalendarFeed } from './diary-feed.service.js';
@@ -53,7 +53,7 @@ export function diaryRoutes(deps: Deps): FastifyPluginAsyncTypebox {
         const gzip = acceptsGzip(request.headers['accept-encoding']);
         // The gzip bytes are another representation of the same week: a weak ETag (as nginx does).
         reply.header('etag', gzip ? `W/${week.etag}` : week.etag);
-        if (etagMatches(request.headers['if-none-match'], week.etag)) return reply.status(304).send(null);
+        if (etagMatches(request.headers['if-none-match'], week.etag)) return notModified(reply);
         // Ready bytes: Fastify sends a Buffer as is, without serialising again; the schema above still
         // documents the shape (the bytes were produced from a DiaryWeek).
         reply.type('application/json; charset=utf-8');

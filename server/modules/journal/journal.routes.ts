@@ -27,6 +27,7 @@ import {
   LessonParams,
   LessonRecordSchema,
   LessonWriteBody,
+  PeriodCloseBody,
   PeriodGradeWriteBody,
   PeriodGradeWriteResult,
   PeriodSchema,
@@ -39,7 +40,7 @@ import {
 import { PeriodMarkExplanationSchema, PeriodMarkParams } from '../../../contract/schemas/period-mark.js';
 import { PlanLessonsSchema } from '../../../contract/schemas/timetable.js';
 import { actorOf } from '../../http/auth-gate.js';
-import { acceptsGzip, etagMatches } from '../../http/conditional.js';
+import { acceptsGzip, etagMatches, notModified } from '../../http/conditional.js';
 import type { Deps } from '../../lib/deps.js';
 import { attachmentRoutes } from './attachments.routes.js';
 import { setAttendance } from './attendance.service.js';
@@ -97,7 +98,7 @@ export function journalRoutes(deps: Deps): FastifyPluginAsyncTypebox {
         reply.header('cache-control', 'private, no-cache').header('vary', 'cookie, accept-language, accept-encoding');
         const gzip = acceptsGzip(request.headers['accept-encoding']);
         reply.header('etag', gzip ? `W/${page.etag}` : page.etag);
-        if (etagMatches(request.headers['if-none-match'], page.etag)) return reply.status(304).send(null);
+        if (etagMatches(request.headers['if-none-match'], page.etag)) return notModified(reply);
         // Ready bytes, sent as they are (the schema above documents their shape).
         reply.type('application/json; charset=utf-8');
         if (gzip) reply.header('content-encoding', 'gzip');
@@ -310,12 +311,17 @@ export function journalRoutes(deps: Deps): FastifyPluginAsyncTypebox {
         config: auth,
         schema: {
           tags,
-          summary: 'Close a study period: its grades and attendance lock (admins)',
+          summary: 'Close a study period: its grades and attendance lock (admins); before its last day only with early and a reason',
           params: SchoolItemParams,
-          response: { 200: PeriodSchema, 409: ErrorResponse },
+          body: PeriodCloseBody,
+          response: { 200: PeriodSchema, 409: ErrorResponse, 422: ErrorResponse },
+        },
+        // A close without a body (an ended period) is a close with an empty one.
+        preValidation: async (request) => {
+          request.body ??= {};
         },
       },
-      async (request) => closePeriod(deps, actorOf(request), request.params.schoolId, request.params.id),
+      async (request) => closePeriod(deps, actorOf(request), request.params.schoolId, request.params.id, request.body),
     );
 
     app.post(
