@@ -23,6 +23,13 @@ export interface Config {
   serveWeb: boolean;
   /** Which proxies' X-Forwarded-For to believe: none, a hop count, or their addresses/CIDRs. */
   trustProxy: false | number | string[];
+  /**
+   * Operators, school admins and directors must enrol a second factor (TOTP) before their first
+   * session (MFA_REQUIRED, default true; the demo school's accounts are exempt). Issue 12 item 3.
+   */
+  mfaRequired: boolean;
+  /** Seals the stored TOTP secrets (AES-256-GCM) when set (MFA_KEY, at least 32 characters). */
+  mfaKey: string | null;
 }
 
 export class ConfigError extends Error {}
@@ -43,6 +50,13 @@ function boolFrom(env: NodeJS.ProcessEnv, name: string, fallback: boolean): bool
   if (['1', 'true', 'yes'].includes(raw.toLowerCase())) return true;
   if (['0', 'false', 'no'].includes(raw.toLowerCase())) return false;
   throw new ConfigError(`${name} must be true or false, got "${raw}"`);
+}
+
+function mfaKeyFrom(env: NodeJS.ProcessEnv): string | null {
+  const raw = env.MFA_KEY;
+  if (raw === undefined || raw === '') return null;
+  if (raw.length < 32) throw new ConfigError(`MFA_KEY must be at least 32 characters (a random secret), got ${raw.length}`);
+  return raw;
 }
 
 const IPV4 = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$/;
@@ -127,5 +141,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL || 'info',
     serveWeb: boolFrom(env, 'SERVE_WEB', true),
     trustProxy: trustProxyFrom(env),
+    mfaRequired: boolFrom(env, 'MFA_REQUIRED', true),
+    mfaKey: mfaKeyFrom(env),
   };
 }

@@ -4,6 +4,7 @@ import { en as diary } from './messages/diary.en.js';
 import { en as diaryWeb } from './messages/diary-web.en.js';
 import { en as journal } from './messages/journal.en.js';
 import { en as journalWeb } from './messages/journal-web.en.js';
+import { en as mfa } from './messages/mfa.en.js';
 import { en as oversight } from './messages/oversight.en.js';
 import { en as people } from './messages/people.en.js';
 import { en as plan } from './messages/plan.en.js';
@@ -28,4 +29,5 @@ export const en: Record<MessageKey, string> = {
   ...oversight,
   ...serviceWeb,
   ...plan,
+  ...mfa,
 };

@@ -3,6 +3,7 @@ import { ru as diary } from './messages/diary.js';
 import { ru as diaryWeb } from './messages/diary-web.js';
 import { ru as journal } from './messages/journal.js';
 import { ru as journalWeb } from './messages/journal-web.js';
+import { ru as mfa } from './messages/mfa.js';
 import { ru as oversight } from './messages/oversight.js';
 import { ru as people } from './messages/people.js';
 import { ru as plan } from './messages/plan.js';
@@ -32,6 +33,7 @@ export const ru = {
   ...oversight,
   ...serviceWeb,
   ...plan,
+  ...mfa,
 };
 
 export type MessageKey = keyof typeof ru;

@@ -17,6 +17,8 @@ export interface Actor {
   grants: readonly RoleGrant[];
   /** Schools reachable through operator grants. */
   operatorSchoolIds: readonly string[];
+  /** When the session's second factor was last checked (a step-up is fresh for ten minutes); unset without one. */
+  mfaAt?: string | null;
 }
 
 export function systemActor(locale: Locale = 'ru'): Actor {

@@ -11,6 +11,7 @@ import * as m007 from './migrations/007-curriculum-scale.js';
 import * as m009 from './migrations/009-journal-saves.js';
 import * as m010 from './migrations/010-account-disable.js';
 import * as m011 from './migrations/011-login-throttle.js';
+import * as m013 from './migrations/013-mfa.js';
 
 // Listed explicitly (not read from disk) so the bundle and the tests see exactly the same set.
 const migrations: Record<string, Migration> = {
@@ -25,6 +26,7 @@ const migrations: Record<string, Migration> = {
   '009-journal-saves': m009,
   '010-account-disable': m010,
   '011-login-throttle': m011,
+  '013-mfa': m013,
 };
 
 class ListedMigrations implements MigrationProvider {

@@ -6,6 +6,7 @@ import type {
   SessionsTable,
   UsersTable,
 } from '../modules/auth/auth.table.js';
+import type { MfaChallengesTable, MfaRecoveryCodesTable, MfaTotpTable } from '../modules/auth/mfa.table.js';
 import type { ChangeLogTable } from '../modules/changes/changes.table.js';
 import type { DiaryCalendarFeedsTable, DiarySeenTable, DiaryStampsTable } from '../modules/diary/diary.table.js';
 import type {
@@ -64,6 +65,9 @@ export interface Database {
   sessions: SessionsTable;
   login_throttle: LoginThrottleTable;
   login_addresses: LoginAddressesTable;
+  mfa_totp: MfaTotpTable;
+  mfa_recovery_codes: MfaRecoveryCodesTable;
+  mfa_challenges: MfaChallengesTable;
   academic_years: AcademicYearsTable;
   study_periods: StudyPeriodsTable;
   holidays: HolidaysTable;

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../lib/deps.js';
 import { auditRoutes } from './audit/audit.routes.js';
 import { authRoutes } from './auth/auth.routes.js';
+import { mfaRoutes } from './auth/mfa.routes.js';
 import { diaryRoutes } from './diary/diary.routes.js';
 import { journalRoutes } from './journal/journal.routes.js';
 import { oversightRoutes } from './oversight/oversight.routes.js';
@@ -15,6 +16,7 @@ import { timetableRoutes } from './timetable/timetable.routes.js';
 export async function registerModuleRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
   await app.register(systemRoutes(deps));
   await app.register(authRoutes(deps));
+  await app.register(mfaRoutes(deps));
   await app.register(auditRoutes(deps));
   await app.register(schoolRoutes(deps));
   await app.register(peopleRoutes(deps));

@@ -57,10 +57,18 @@ function makeClient(app: FastifyInstance, cookie: string | null): Client {
 }
 
 /** A real server on a fresh database (SQLite, or PostgreSQL when TEST_DATABASE_URL says so). */
-export async function createTestApp(now = new Date('2026-11-23T09:00:00Z')): Promise<TestApp> {
+// The test world's staff sign in with a password only; tests of the second factor turn
+// MFA_REQUIRED back on through `env` (server/modules/auth/mfa.api.test.ts).
+export async function createTestApp(now = new Date('2026-11-23T09:00:00Z'), env: Record<string, string> = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const clock = new FixedClock(now);
-  const config = loadConfig({ PUBLIC_URL: TEST_ORIGIN, DATA_DIR: '/tmp/otmetka-test-data', SERVE_WEB: 'false' });
+  const config = loadConfig({
+    PUBLIC_URL: TEST_ORIGIN,
+    DATA_DIR: '/tmp/otmetka-test-data',
+    SERVE_WEB: 'false',
+    MFA_REQUIRED: 'false',
+    ...env,
+  });
   const { app, deps } = await buildApp({ config: { ...config, databaseKind: database.handle.kind }, database: database.handle, clock });
   await app.ready();
   const extraNodes: Array<{ app: FastifyInstance; handle: DbHandle }> = [];

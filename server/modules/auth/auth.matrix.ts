@@ -18,6 +18,34 @@ export const authMatrix: MatrixCase[] = [
     allow: [],
   },
   { method: 'POST', route: '/api/auth/logout', url: () => '/api/auth/logout', allow: [], gateOnly: true },
+  // The second factor (issue 12 item 3): status and starting an enrolment are open to every
+  // signed-in account; codes are tested in mfa.api.test.ts (a wrong code is a 400).
+  { method: 'GET', route: '/api/auth/mfa', url: () => '/api/auth/mfa', allow: EVERY_SIGNED_IN },
+  { method: 'POST', route: '/api/auth/mfa/enrol', url: () => '/api/auth/mfa/enrol', allow: EVERY_SIGNED_IN },
+  {
+    method: 'POST',
+    route: '/api/auth/mfa/enrol/confirm',
+    url: () => '/api/auth/mfa/enrol/confirm',
+    body: () => ({ code: '000000' }),
+    allow: [],
+    gateOnly: true,
+  },
+  {
+    method: 'POST',
+    route: '/api/auth/mfa/verify',
+    url: () => '/api/auth/mfa/verify',
+    body: () => ({ code: '000000' }),
+    allow: [],
+    gateOnly: true,
+  },
+  {
+    method: 'POST',
+    route: '/api/auth/mfa/step-up',
+    url: () => '/api/auth/mfa/step-up',
+    body: () => ({ code: '000000' }),
+    allow: [],
+    gateOnly: true,
+  },
   {
     method: 'POST',
     route: '/api/auth/password',

@@ -13,7 +13,7 @@ export function findSession(db: Db, id: string) {
   return db
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
-    .select(['s.id', 's.user_id', 's.last_seen_at', 's.expires_at', 'u.locale', 'u.disabled_at'])
+    .select(['s.id', 's.user_id', 's.last_seen_at', 's.expires_at', 's.mfa_at', 'u.locale', 'u.disabled_at'])
     .where('s.id', '=', id)
     .executeTakeFirst();
 }

@@ -3,10 +3,12 @@ import { Type } from '@sinclair/typebox';
 import { LOCALES } from '../../../contract/i18n/index.js';
 import { LOGIN_LIMITS } from '../../../contract/limits.js';
 import { ErrorResponse, MeSchema } from '../../../contract/schemas/auth.js';
+import { MfaPendingSchema } from '../../../contract/schemas/mfa.js';
 import { actorOf, clearSessionCookie, LOCALE_COOKIE, setSessionCookie } from '../../http/auth-gate.js';
 import type { Deps } from '../../lib/deps.js';
 import { describeMe } from './accounts.service.js';
 import { changePassword, login, logout, setLocale, ThrottledError, todayAtSchool } from './auth.service.js';
+import { setMfaCookie } from './mfa.routes.js';
 
 export function authRoutes(deps: Deps): FastifyPluginAsyncTypebox {
   return async (app) => {
@@ -26,7 +28,8 @@ export function authRoutes(deps: Deps): FastifyPluginAsyncTypebox {
             },
             { additionalProperties: false },
           ),
-          response: { 200: MeSchema, 401: ErrorResponse, 429: ErrorResponse },
+          // 202: the password was right and a second factor is needed (mfa.routes.ts).
+          response: { 200: MeSchema, 202: MfaPendingSchema, 401: ErrorResponse, 429: ErrorResponse },
         },
       },
       async (request, reply) => {
@@ -34,6 +37,10 @@ export function authRoutes(deps: Deps): FastifyPluginAsyncTypebox {
           if (e instanceof ThrottledError) reply.header('retry-after', String(e.retryAfterSeconds));
           throw e;
         });
+        if ('mfa' in result) {
+          setMfaCookie(reply, deps, result.challengeToken);
+          return reply.status(202).send({ mfa: result.mfa });
+        }
         setSessionCookie(reply, deps, result.token);
         const { loadActor } = await import('../../access/load-actor.js');
         const actor = await loadActor(deps.db, result.userId, request.ip, request.locale, todayAtSchool(deps));

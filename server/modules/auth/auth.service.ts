@@ -8,6 +8,7 @@ import { AppError, unauthenticated } from '../../lib/errors.js';
 import { AuditAction, recordAudit } from '../audit/audit.service.js';
 import { schoolToday } from '../school/school.service.js';
 import * as repo from './auth.repository.js';
+import * as mfaRepo from './mfa.repository.js';
 import { decoyPasswordHash, hashPassword, isAcceptablePassword, verifyPassword } from './password.js';
 
 /** Password hashing, for test factories and the demo generator that create accounts directly. */
@@ -98,13 +99,13 @@ function throttled(lockedUntil: string, now: Date): ThrottledError {
   return new ThrottledError(Math.max(1, Math.ceil((Date.parse(lockedUntil) - now.getTime()) / 1000)));
 }
 
-interface Gate {
+export interface Gate {
   key: string;
   threshold: number;
 }
 
 /** Admits one attempt under every gate, or none: a lock on one gate takes back the others. */
-async function admit(db: Db, gates: Gate[], now: Date): Promise<void> {
+export async function admit(db: Db, gates: Gate[], now: Date): Promise<void> {
   const token = randomBytes(12).toString('base64url');
   const admitted: Gate[] = [];
   for (const gate of gates) {
@@ -128,7 +129,10 @@ async function admit(db: Db, gates: Gate[], now: Date): Promise<void> {
  * time. Every attempt is admitted and counted as a failure in one statement per throttle key
  * before the password is checked; a right password takes the count back (decision 007, R7.2).
  */
-export async function login(deps: Deps, input: { login: string; password: string; ip: string }): Promise<LoginResult> {
+export async function login(
+  deps: Deps,
+  input: { login: string; password: string; ip: string },
+): Promise<LoginResult | PendingSecondFactor> {
   const now = deps.clock.now();
   const login = input.login.toLowerCase();
   const user = await repo.findUserByLogin(deps.db, input.login);
@@ -162,6 +166,20 @@ export async function login(deps: Deps, input: { login: string; password: string
   await repo.clearThrottle(deps.db, pair.key);
   for (const gate of shared) await repo.refundAttempt(deps.db, gate.key, gate.threshold);
   await repo.rememberAddress(deps.db, user.id, input.ip, now.toISOString());
+  const stage = await secondFactorStage(deps, user);
+  if (stage !== 'none') {
+    // The password was right; the session waits for the second factor (mfa.service.ts).
+    const challengeToken = randomBytes(32).toString('base64url');
+    await mfaRepo.saveChallenge(deps.db, {
+      id: hashToken(challengeToken),
+      user_id: user.id,
+      stage,
+      ip: input.ip,
+      created_at: now.toISOString(),
+      expires_at: new Date(now.getTime() + CHALLENGE_MS).toISOString(),
+    });
+    return { mfa: stage, challengeToken };
+  }
   const session = await createSession(deps, user.id, input.ip);
   await recordAudit(deps.db, anonymousActor(input.ip, user.id), now, {
     schoolId: null,
@@ -172,12 +190,33 @@ export async function login(deps: Deps, input: { login: string; password: string
   return session;
 }
 
+/** A sign-in whose password was right and which waits for a code, or for the second factor's enrolment. */
+export interface PendingSecondFactor {
+  mfa: 'verify' | 'enrol';
+  /** Goes in the otmetka_mfa cookie; the database keeps its hash. */
+  challengeToken: string;
+}
+
+/** How long a sign-in waits for its second factor. */
+export const CHALLENGE_MS = 10 * 60_000;
+
+/**
+ * An enrolled account always gives a code; operators, school admins and directors who have not
+ * enrolled are sent to enrolment (MFA_REQUIRED; the demo school's accounts are exempt so the
+ * demo stays open to anyone with its published password).
+ */
+async function secondFactorStage(deps: Deps, user: { id: string; is_demo: number }): Promise<'none' | 'verify' | 'enrol'> {
+  if (await mfaRepo.hasConfirmedTotp(deps.db, user.id)) return 'verify';
+  if (deps.config.mfaRequired && user.is_demo === 0 && (await mfaRepo.holdsRequiredRole(deps.db, user.id))) return 'enrol';
+  return 'none';
+}
+
 function anonymousActor(ip: string, userId: string | null): Actor {
   return { kind: 'user', userId, ip, locale: 'ru', grants: [], operatorSchoolIds: [] };
 }
 
 /** Opens a session; the cookie carries the random token, the database only its hash. */
-export async function createSession(deps: Deps, userId: string, ip: string): Promise<LoginResult> {
+export async function createSession(deps: Deps, userId: string, ip: string, mfaAt: string | null = null): Promise<LoginResult> {
   const now = deps.clock.now();
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(now.getTime() + deps.config.sessionAbsoluteHours * 3_600_000).toISOString();
@@ -190,6 +229,7 @@ export async function createSession(deps: Deps, userId: string, ip: string): Pro
       last_seen_at: now.toISOString(),
       expires_at: expiresAt,
       ip,
+      mfa_at: mfaAt,
     })
     .execute();
   return { token, userId, expiresAt };
@@ -219,7 +259,8 @@ export async function resolveSession(deps: Deps, token: string, ip: string, fall
       .execute();
   }
   const locale = row.locale === 'en' || row.locale === 'ru' ? row.locale : fallbackLocale;
-  return { sessionId: id, actor: await loadActor(deps.db, row.user_id, ip, locale, todayAtSchool(deps)) };
+  const actor = await loadActor(deps.db, row.user_id, ip, locale, todayAtSchool(deps));
+  return { sessionId: id, actor: { ...actor, mfaAt: row.mfa_at } };
 }
 
 export async function logout(deps: Deps, actor: Actor, sessionId: string): Promise<void> {

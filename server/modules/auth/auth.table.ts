@@ -28,6 +28,8 @@ export interface SessionsTable {
   last_seen_at: string;
   expires_at: string;
   ip: string;
+  /** When this session's second factor was last checked (migration 013); null without one. */
+  mfa_at: string | null;
 }
 
 export interface LoginThrottleTable {

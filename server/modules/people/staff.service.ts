@@ -25,6 +25,7 @@ import {
   setAccountDisabled,
   setPasswordByAdministrator,
 } from '../auth/accounts.service.js';
+import { requireFreshSecondFactor } from '../auth/mfa.service.js';
 import { type ChangeAction, ChangeKind, recordChange } from '../changes/changes.service.js';
 import { findUser, grantsOfUser } from './lookups.repository.js';
 import { changedColumns, schoolToday } from './people.common.js';
@@ -188,6 +189,8 @@ export async function setStaffRoles(
   roles: StaffRoleValue[],
 ): Promise<StaffRoleValue[]> {
   requireSchoolPermission(actor, schoolId, Permission.accountManage);
+  // A role grant needs a fresh second factor (issue 12 item 3): 403 step_up_required otherwise.
+  await requireFreshSecondFactor(deps, actor);
   const now = deps.clock.now();
   return deps.db.transaction().execute(async (trx) => {
     const staff = await repo.findStaff(trx, schoolId, id);
@@ -245,6 +248,7 @@ export async function resetStaffPassword(
   id: string,
 ): Promise<{ login: string; temporaryPassword: string }> {
   requireSchoolPermission(actor, schoolId, Permission.accountManage);
+  await requireFreshSecondFactor(deps, actor);
   const now = deps.clock.now();
   const password = temporaryPassword();
   const login = await deps.db.transaction().execute(async (trx) => {
