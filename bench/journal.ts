@@ -615,6 +615,8 @@ async function mixedScenario(kind: Kind): Promise<void> {
     let reads: Array<{ cookie: string; path: string }>;
     let saves: SaveTarget[];
     try {
+      // The cached dataset may predate the newest migrations; sessions are written before the server starts.
+      await migrateToLatest(handle.db, database.pgSchema ? { pgSchema: database.pgSchema } : {});
       reads = await diaryTargets(handle, PARENTS);
       saves = await saveTargets(handle);
     } finally {
