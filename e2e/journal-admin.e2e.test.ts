@@ -149,6 +149,14 @@ describe('a closed period (R4.2)', () => {
       await page.getByTestId('period-close').click();
       const confirm = page.getByTestId('period-confirm');
       await confirm.waitFor();
+      // The current period has not ended (on every day but its last): it closes only early, with a
+      // reason (decision 008); the button waits for the reason.
+      const earlyReason = confirm.getByTestId('early-reason');
+      if ((await earlyReason.count()) > 0) {
+        expect(await confirm.getByTestId('period-early-warning').textContent()).toContain('ещё не закончился');
+        expect(await confirm.getByTestId('period-confirm-button').isDisabled()).toBe(true);
+        await earlyReason.fill('Досрочное закрытие периода по приказу № 12');
+      }
       await screenshot(page, 'h14-period-close-confirm-ru');
       await confirm.getByTestId('period-confirm-button').click();
       await page.getByTestId('period-reopen').waitFor();
@@ -196,6 +204,8 @@ describe('a closed period (R4.2)', () => {
       const confirm = page.getByTestId('period-confirm');
       await confirm.waitFor();
       expect(await confirm.textContent()).toContain(en('journalWeb.period.closeText'));
+      const earlyReason = confirm.getByTestId('early-reason');
+      if ((await earlyReason.count()) > 0) await earlyReason.fill('Closing early by order No. 12');
       await screenshot(page, 'h14-period-close-confirm-en');
       await confirm.getByTestId('period-confirm-button').click();
       await page.getByTestId('period-reopen').waitFor();

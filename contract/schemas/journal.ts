@@ -380,3 +380,9 @@ export const ConflictResponse = Type.Object({
 });
 
 export const ReasonBody = Type.Object({ reason: Type.Optional(Reason) }, { additionalProperties: false });
+/** Closing a period: before its last day only with `early: true` and a reason (decision 008). */
+export const PeriodCloseBody = Type.Object(
+  { early: Type.Optional(Type.Boolean()), reason: Type.Optional(Reason) },
+  { additionalProperties: false },
+);
+export type PeriodCloseBody = Static<typeof PeriodCloseBody>;

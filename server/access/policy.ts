@@ -414,6 +414,8 @@ export interface CurriculumFacts {
   teacherId: string;
   /** The class of the item, or of its group (null for a cross-class group). */
   classId: string | null;
+  /** The school's today (YYYY-MM-DD): a substitute reads the item only on a day they substitute in it. */
+  today: string;
 }
 
 /** What the actor may do in the journal of one curriculum item. */
@@ -432,7 +434,9 @@ const NO_JOURNAL_ACCESS: JournalAccess = { read: false, write: false, overrideLo
 /**
  * Journal rules (R3, R7.1): the teacher of the curriculum item and school admins write; the class
  * teacher reads every subject of their class; director and deputy read all; a substitute reads the
- * item and writes the lessons they substitute (see mayWriteLesson). Everyone else sees nothing.
+ * item on the days of their substitutions in it (the school's today is a substitution's date, or the
+ * date it moved to: decision 008) and writes the lessons they substitute (see mayWriteLesson).
+ * Everyone else sees nothing.
  */
 export async function journalAccess(db: Db, actor: Actor, curriculum: CurriculumFacts): Promise<JournalAccess> {
   if (actor.kind === 'system') return { read: true, write: true, overrideLock: true, staffId: null };
@@ -466,6 +470,9 @@ export async function journalAccess(db: Db, actor: Actor, curriculum: Curriculum
       .where('school_id', '=', curriculum.schoolId)
       .where('curriculum_id', '=', curriculum.id)
       .where('substitute_teacher_id', '=', staffId)
+      .where((eb) =>
+        eb.or([eb.and([eb('date', '=', curriculum.today), eb('moved_to_date', 'is', null)]), eb('moved_to_date', '=', curriculum.today)]),
+      )
       .limit(1)
       .executeTakeFirst(),
   ]);

@@ -219,6 +219,10 @@ export const en: Record<keyof typeof ru, string> = {
   'journalWeb.period.closeText':
     'Grades, attendance marks and period grades of this period become read-only in every journal it applies to. After that only an administrator can correct a record, giving a reason.',
   'journalWeb.period.closeConfirm': 'Yes, close the period',
+  'journalWeb.period.earlyText':
+    'The period has not ended yet: it runs until {date}. It can be closed early only with a reason, which is kept in the audit log.',
+  'journalWeb.period.earlyReason': 'Reason for closing early',
+  'journalWeb.period.earlyConfirm': 'Close early',
   'journalWeb.period.reopenTitle': 'Reopen the period “{period}”?',
   'journalWeb.period.reopenText': "Teachers will be able to change this period's records again. The reason is kept in the audit log.",
   'journalWeb.period.reopenReason': 'Reason',

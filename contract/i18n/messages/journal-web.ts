@@ -217,6 +217,10 @@ export const ru = {
   'journalWeb.period.closeText':
     'Оценки, отметки посещаемости и итоговые оценки этого периода станут доступны только для чтения во всех журналах, где он действует. Исправить запись после этого сможет только администратор, указав причину.',
   'journalWeb.period.closeConfirm': 'Да, закрыть период',
+  'journalWeb.period.earlyText':
+    'Период ещё не закончился: он идёт до {date}. Закрыть его досрочно можно, только указав причину; она сохранится в журнале аудита.',
+  'journalWeb.period.earlyReason': 'Причина досрочного закрытия',
+  'journalWeb.period.earlyConfirm': 'Закрыть досрочно',
   'journalWeb.period.reopenTitle': 'Открыть период «{period}» снова?',
   'journalWeb.period.reopenText': 'Учителя снова смогут менять записи этого периода. Причина сохранится в журнале аудита.',
   'journalWeb.period.reopenReason': 'Причина',

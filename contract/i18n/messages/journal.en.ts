@@ -49,6 +49,12 @@ export const en: Record<keyof typeof ru, string> = {
   'error.journal.dateOutsideYear': "The date is outside this subject's academic year.",
   'error.journal.alreadyClosed': 'The period is already closed.',
   'error.journal.notClosed': 'The period is not closed.',
+  'error.journal.periodNotEnded':
+    'The period "{period}" has not ended yet (it runs until {endsOn}). An administrator may close it early, giving a reason.',
+  'error.journal.earlyReasonRequired': 'Give the reason for closing the period "{period}" early.',
+  'error.journal.yearClosed':
+    'The year "{year}" is closed: year, exam and final grades do not change. An administrator may change them, giving a reason.',
+  'error.journal.yearReasonRequired': 'The year "{year}" is closed: give the reason for the change.',
 
   'error.attachment.tooLarge': 'The file is larger than {limit} MB.',
   'error.attachment.type': 'This file type is not accepted. Allowed: PDF, images, DOCX, XLSX, PPTX, ODT, TXT.',

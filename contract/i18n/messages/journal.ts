@@ -48,6 +48,12 @@ export const ru = {
   'error.journal.dateOutsideYear': 'Дата вне учебного года этого предмета.',
   'error.journal.alreadyClosed': 'Период уже закрыт.',
   'error.journal.notClosed': 'Период не закрыт.',
+  'error.journal.periodNotEnded':
+    'Период «{period}» ещё не закончился (до {endsOn}). Закрыть его раньше может администратор, указав причину.',
+  'error.journal.earlyReasonRequired': 'Укажите причину досрочного закрытия периода «{period}».',
+  'error.journal.yearClosed':
+    'Учебный год «{year}» закрыт: годовые, экзаменационные и итоговые отметки не меняются. Изменить их может администратор, указав причину.',
+  'error.journal.yearReasonRequired': 'Учебный год «{year}» закрыт: укажите причину изменения.',
 
   'error.attachment.tooLarge': 'Файл больше {limit} МБ.',
   'error.attachment.type': 'Такой тип файла не принимается. Можно: PDF, изображения, DOCX, XLSX, PPTX, ODT, TXT.',

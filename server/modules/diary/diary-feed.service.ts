@@ -6,11 +6,13 @@ import type { Readable } from 'node:stream';
 import { translate } from '../../../contract/i18n/index.js';
 import type { Actor } from '../../access/actor.js';
 import { loadActor } from '../../access/load-actor.js';
+import type { Db } from '../../db/connect.js';
 import { addDays, weekStart } from '../../lib/dates.js';
 import type { Deps } from '../../lib/deps.js';
 import { notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { AuditAction, recordAudit } from '../audit/audit.service.js';
+import { ChangeKind, recordChange } from '../changes/changes.service.js';
 import { schoolTimeZone } from '../school/school.service.js';
 import * as repo from './diary.repository.js';
 import { requireDiaryRead, schoolToday } from './diary-access.js';
@@ -58,6 +60,17 @@ export async function revokeCalendarFeed(deps: Deps, actor: Actor, schoolId: str
     if (deleted === 0) throw notFound();
     await recordAudit(trx, actor, now, { schoolId, action: AuditAction.delete, entity: 'diary_calendar_feed', entityId: studentId });
   });
+}
+
+/**
+ * Ends every private calendar URL of an account, inside the caller's transaction: a password change
+ * or an administrator's reset ends them with the sessions (issue 12 point 8, decision 008), since
+ * whoever learnt the old password may have made one. Records the change in each school concerned.
+ */
+export async function endCalendarFeedsOf(trx: Db, userId: string, actorId: string | null, now: Date): Promise<void> {
+  for (const schoolId of await repo.deleteFeedsOfUser(trx, userId)) {
+    await recordChange(trx, { kind: ChangeKind.account, action: 'delete', schoolId, entityId: userId, actorId, at: now.toISOString() });
+  }
 }
 
 /**

@@ -375,6 +375,12 @@ export async function replaceFeed(
     .execute();
 }
 
+/** Deletes every feed of an account; answers the schools they were in. */
+export async function deleteFeedsOfUser(db: Db, userId: string): Promise<string[]> {
+  const rows = await db.deleteFrom('diary_calendar_feeds').where('user_id', '=', userId).returning('school_id').execute();
+  return [...new Set(rows.map((r) => r.school_id))];
+}
+
 export async function deleteFeed(db: Db, schoolId: string, userId: string, studentId: string): Promise<number> {
   const result = await db
     .deleteFrom('diary_calendar_feeds')

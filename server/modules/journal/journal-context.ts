@@ -6,6 +6,7 @@ import type { Db } from '../../db/connect.js';
 import type { Deps } from '../../lib/deps.js';
 import { AppError, forbidden, invalid, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
+import { schoolToday } from '../school/school.service.js';
 import { type CurriculumRow, findScheduledSlot, loadCurriculum } from '../timetable/timetable.service.js';
 import * as repo from './journal.repository.js';
 import { BUILT_IN_SCALES, builtInScale, DEFAULT_SCALE, DEFAULT_WORK_TYPES, type ScaleDefinition, workTypeNameKey } from './scales.js';
@@ -23,7 +24,8 @@ export interface JournalContext {
 export async function openJournal(deps: Deps, actor: Actor, schoolId: string, curriculumId: string): Promise<JournalContext> {
   const item = await loadCurriculum(deps, schoolId, curriculumId);
   if (!item) throw notFound();
-  const facts: CurriculumFacts = { id: item.id, schoolId, teacherId: item.teacherId, classId: item.ownerClassId };
+  const today = await schoolToday(deps, schoolId);
+  const facts: CurriculumFacts = { id: item.id, schoolId, teacherId: item.teacherId, classId: item.ownerClassId, today };
   const access = await requireJournalRead(deps.db, actor, facts);
   return { schoolId, item, facts, access, actor };
 }
@@ -80,6 +82,20 @@ export function checkLock(ctx: JournalContext, period: { name: string } | undefi
   if (!period) return null;
   if (!ctx.access.overrideLock) throw new AppError(423, 'period_closed', 'error.journal.periodClosed', { period: period.name });
   if (!reason || reason.trim() === '') throw new AppError(423, 'period_closed', 'error.journal.reasonRequired', { period: period.name });
+  return reason.trim();
+}
+
+/** What locks a period, year, exam or final grade: its closed period, or the closed year (decision 008). */
+export interface GradeLock {
+  kind: 'period' | 'year';
+  name: string;
+}
+
+/** checkLock for a period grade: a closed year locks year, exam and final grades the same way. */
+export function checkGradeLock(ctx: JournalContext, lock: GradeLock | undefined, reason: string | undefined): string | null {
+  if (lock?.kind !== 'year') return checkLock(ctx, lock, reason);
+  if (!ctx.access.overrideLock) throw new AppError(423, 'year_closed', 'error.journal.yearClosed', { year: lock.name });
+  if (!reason || reason.trim() === '') throw new AppError(423, 'year_closed', 'error.journal.yearReasonRequired', { year: lock.name });
   return reason.trim();
 }
 

@@ -203,6 +203,7 @@ export async function listJournals(deps: Deps, actor: Actor, schoolId: string) {
   requireSchoolPermission(actor, schoolId, Permission.journalRead);
   const roles = rolesInSchool(actor, schoolId);
   const wholeSchool = actor.kind === 'system' || roles.some((r) => r === Role.schoolAdmin || r === Role.director || r === Role.deputy);
+  const today = await schoolToday(deps, schoolId);
   // Read-only join onto the school module's curriculum: which items concern this actor.
   let q = deps.db
     .selectFrom('curriculum as c')
@@ -224,6 +225,19 @@ export async function listJournals(deps: Deps, actor: Actor, schoolId: string) {
             .where('s.user_id', '=', userId)
             .where('k.school_id', '=', schoolId),
         ),
+        // Read-only join onto the timetable's changes: the items this actor substitutes in today
+        // (journalAccess below decides; decision 008).
+        eb(
+          'c.id',
+          'in',
+          eb
+            .selectFrom('timetable_changes as tc')
+            .innerJoin('staff as ts', 'ts.id', 'tc.substitute_teacher_id')
+            .select('tc.curriculum_id')
+            .where('ts.user_id', '=', userId)
+            .where('tc.school_id', '=', schoolId)
+            .where((d) => d.or([d('tc.date', '=', today), d('tc.moved_to_date', '=', today)])),
+        ),
       ]),
     );
   }
@@ -231,7 +245,7 @@ export async function listJournals(deps: Deps, actor: Actor, schoolId: string) {
   const items = [];
   for (const item of await loadCurricula(deps, schoolId, ids)) {
     const id = item.id;
-    const access = await journalAccess(deps.db, actor, { id, schoolId, teacherId: item.teacherId, classId: item.ownerClassId });
+    const access = await journalAccess(deps.db, actor, { id, schoolId, teacherId: item.teacherId, classId: item.ownerClassId, today });
     if (!access.read) continue;
     items.push({
       curriculumId: id,

@@ -416,6 +416,9 @@ describe('substitutes', () => {
       substituteTeacherId: w.staffIds.otherTeacher,
     });
     expect(change.statusCode, change.body).toBe(201);
+    // A substitute reads the journal only on the day of the substitution (decision 008).
+    t.clock.set(new Date('2026-11-25T09:00:00Z'));
+    const otherTeacher = await t.signIn(w.users.otherTeacher.login, TEST_PASSWORD);
     const covered = await otherTeacher.post(`${journal()}/grades`, {
       studentId: w.studentIds.inA,
       date: '2026-11-25',
@@ -434,6 +437,7 @@ describe('substitutes', () => {
     expect(other.statusCode).toBe(403);
     const page = (await otherTeacher.get(journal())).json();
     expect(page.canWrite).toBe(false);
+    t.clock.set(new Date('2026-11-23T09:00:00Z'));
   });
 });
 

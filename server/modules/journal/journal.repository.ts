@@ -164,6 +164,17 @@ export async function periodsOfYear(db: Db, schoolId: string, yearId: string, gr
 }
 export type PeriodRow = Awaited<ReturnType<typeof periodsOfYear>>[number];
 
+/** The academic year's name (read-only, from the school module's table). */
+export async function yearName(db: Db, schoolId: string, yearId: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('academic_years')
+    .select('name')
+    .where('school_id', '=', schoolId)
+    .where('id', '=', yearId)
+    .executeTakeFirst();
+  return row?.name;
+}
+
 export async function findPeriod(db: Db, schoolId: string, id: string) {
   return db.selectFrom('study_periods').selectAll().where('school_id', '=', schoolId).where('id', '=', id).executeTakeFirst();
 }

@@ -6,14 +6,24 @@ import type { Db } from '../../db/connect.js';
 import { isUniqueViolation } from '../../db/dialect.js';
 import { runWrite } from '../../db/group-commit.js';
 import type { Deps } from '../../lib/deps.js';
-import { conflict, invalid, notFound } from '../../lib/errors.js';
+import { AppError, conflict, invalid, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { AuditAction, recordAudit } from '../audit/audit.service.js';
 import { ChangeKind, recordChange } from '../changes/changes.service.js';
 import { markPeriodClosed, markPeriodReopened } from '../school/calendar.service.js';
+import { schoolToday } from '../school/school.service.js';
 import { scaleName, scaleOfItem } from './curriculum-scales.service.js';
 import * as repo from './journal.repository.js';
-import { checkLock, openJournal, presentPeriodGrade, requireItemWrite, requireOnRoster, whatMissing } from './journal-context.js';
+import {
+  checkGradeLock,
+  type GradeLock,
+  type JournalContext,
+  openJournal,
+  presentPeriodGrade,
+  requireItemWrite,
+  requireOnRoster,
+  whatMissing,
+} from './journal-context.js';
 import { periodGradeAllowed } from './scales.js';
 
 const staleWith = (row: repo.PeriodGradeRow | undefined) =>
@@ -34,14 +44,12 @@ export async function setPeriodGrade(
   requireItemWrite(ctx);
   if (body.kind === PeriodGradeKind.period && !body.periodId) throw invalid('error.journal.periodRequired');
   if (body.kind !== PeriodGradeKind.period && body.periodId) throw invalid('error.journal.periodNotAllowed');
-  let lockPeriod: { name: string } | undefined;
   let range = { from: ctx.item.yearStartsOn, to: ctx.item.yearEndsOn };
   if (body.periodId) {
     const periods = await repo.periodsOfYear(deps.db, schoolId, ctx.item.yearId, ctx.item.gradeLevel);
     const period = periods.find((p) => p.id === body.periodId);
     if (!period) throw whatMissing(actor, 'journal.what.period');
     range = { from: period.starts_on, to: period.ends_on };
-    if (period.closed_at) lockPeriod = period;
   }
   await requireOnRoster(deps, ctx, body.studentId, range.from, range.to);
   if (body.value !== null) {
@@ -55,12 +63,14 @@ export async function setPeriodGrade(
   if ((existing?.version ?? 0) !== body.version) throw staleWith(existing);
   if (!existing && body.value === null) return null;
   if (existing && existing.value === body.value) return presentPeriodGrade(existing);
-  const reason = checkLock(ctx, lockPeriod, body.reason);
+  // Refused before the write; checked again inside it, so a close that lands meanwhile still locks.
+  const reason = checkGradeLock(ctx, await lockOfGrade(deps.db, ctx, body.periodId), body.reason);
   const now = deps.clock.now();
   const at = now.toISOString();
   const id = existing?.id ?? newId();
   try {
     await runWrite(deps, async (trx) => {
+      checkGradeLock(ctx, await lockOfGrade(trx, ctx, body.periodId), body.reason);
       let action: 'create' | 'update' | 'delete';
       if (!existing) {
         action = 'create';
@@ -137,15 +147,45 @@ export async function setPeriodGrade(
 }
 
 /**
- * Closes a study period (R4.2): from now on its grades, attendance and period grades are locked;
+ * What locks a period grade (R4.2, decision 008): a period grade, its closed period; a year, exam
+ * or final grade, the closed year: every study period of the item's grade level in its year is
+ * closed (at least one). Undefined when nothing locks it.
+ */
+async function lockOfGrade(db: Db, ctx: JournalContext, periodId: string | undefined): Promise<GradeLock | undefined> {
+  const periods = await repo.periodsOfYear(db, ctx.schoolId, ctx.item.yearId, ctx.item.gradeLevel);
+  if (periodId) {
+    const period = periods.find((p) => p.id === periodId);
+    return period?.closed_at ? { kind: 'period', name: period.name } : undefined;
+  }
+  if (periods.length === 0 || periods.some((p) => p.closed_at === null)) return undefined;
+  return { kind: 'year', name: (await repo.yearName(db, ctx.schoolId, ctx.item.yearId)) ?? '' };
+}
+
+/** Closes a study period (R4.2): from now on its grades, attendance and period grades are locked;
  * an admin may still change them with a written reason. The school module marks the period
  * (study_periods.closed_at/closed_by) inside this transaction.
  */
-export async function closePeriod(deps: Deps, actor: Actor, schoolId: string, periodId: string) {
+export async function closePeriod(
+  deps: Deps,
+  actor: Actor,
+  schoolId: string,
+  periodId: string,
+  body: { early?: boolean; reason?: string } = {},
+) {
   requireSchoolPermission(actor, schoolId, Permission.periodClose);
   const period = await repo.findPeriod(deps.db, schoolId, periodId);
   if (!period) throw notFound();
   if (period.closed_at) throw conflict('error.journal.alreadyClosed');
+  // Decision 008: a period closes from its last day (the school's today); earlier only on purpose.
+  const early = (await schoolToday(deps, schoolId)) < period.ends_on;
+  const reason = body.reason?.trim() ?? '';
+  if (early && body.early !== true) {
+    throw new AppError(422, 'period_not_ended', 'error.journal.periodNotEnded', {
+      period: period.name,
+      endsOn: dottedDate(period.ends_on),
+    });
+  }
+  if (early && reason === '') throw invalid('error.journal.earlyReasonRequired', { period: period.name });
   const now = deps.clock.now();
   await runWrite(deps, async (trx) => {
     if (!(await markPeriodClosed(trx, schoolId, periodId, actor.userId, now))) throw conflict('error.journal.alreadyClosed');
@@ -163,11 +203,14 @@ export async function closePeriod(deps: Deps, actor: Actor, schoolId: string, pe
       action: AuditAction.update,
       entity: 'study_period',
       entityId: periodId,
-      details: { closed: true },
+      details: early ? { closed: true, early: true, reason } : { closed: true },
     });
   });
   return presentPeriod({ ...period, closed_at: now.toISOString() });
 }
+
+/** '2027-03-21' → '21.03.2027', as a Russian school writes a date. */
+const dottedDate = (date: string) => date.split('-').reverse().join('.');
 
 /** Reopens a closed period (admins, with a reason that goes to the audit log). */
 export async function reopenPeriod(deps: Deps, actor: Actor, schoolId: string, periodId: string, reason: string | undefined) {

@@ -140,7 +140,8 @@ describe('a save retried with its Idempotency-Key', () => {
   it('checks the closed period inside the save: a save after the close is refused and writes nothing', async () => {
     const body = { studentId: w.studentIds.inA, date: '2026-11-16', lessonNumber: 1, value: '2', workTypeId: answerId };
     const before = await gradesOf(w.studentIds.inA, '2026-11-16');
-    const close = await admin.post(`${base()}/periods/${w.periodIds[1]}/close`);
+    // The quarter has not ended on the test clock: an early close, with its reason (decision 008).
+    const close = await admin.post(`${base()}/periods/${w.periodIds[1]}/close`, { early: true, reason: 'Проверка блокировки' });
     expect(close.statusCode, close.body).toBe(200);
     const refused = await teacher.post(`${journal()}/grades`, body, { 'idempotency-key': key() });
     expect(refused.statusCode).toBe(423);

@@ -52,7 +52,8 @@ export async function importPlan(
 ) {
   const item = await repo.findCurriculum(deps.db, schoolId, curriculumId);
   if (!item) throw notFound();
-  await requireJournalWrite(deps.db, actor, { id: item.id, schoolId, teacherId: item.teacherId, classId: item.ownerClassId });
+  const today = await schoolToday(deps, schoolId);
+  await requireJournalWrite(deps.db, actor, { id: item.id, schoolId, teacherId: item.teacherId, classId: item.ownerClassId, today });
   const parsed = await parsePlanFile(file.fileName, file.data);
   if (!parsed) throw invalid('error.plan.badFile');
   const problems = parsed.problems.map((p) => ({ row: p.row, message: translate(actor.locale, p.key, p.params ?? {}) }));

@@ -223,7 +223,8 @@ describe('thematic plan import', () => {
       headers: multipartHeaders(),
       payload: multipartFile('ktp.csv', '1;Тема;1'),
     });
-    // otherTeacher substitutes one 5А mathematics lesson (above): may read the journal, not write the plan.
-    expect(other.statusCode).toBe(403);
+    // otherTeacher substitutes one 5А mathematics lesson on the 30th (above): on the test clock's 23rd
+    // they do not see the journal at all (decision 008); a substitute never writes the plan.
+    expect(other.statusCode).toBe(404);
   });
 });

@@ -1,15 +1,21 @@
 import { REASON_MAX } from '@contract/limits';
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
+import { useSchool } from '../../app/school-context';
 import { errorText } from '../../components/status';
-import { useT } from '../../lib/i18n';
+import { ApiError } from '../../lib/api';
+import { formatDate, todayInZone } from '../../lib/dates';
+import { useLocale, useT } from '../../lib/i18n';
 import { closePeriod, type Period, reopenPeriod } from './api/journal';
 import { Modal } from './Modal';
 
 /**
  * The admin's close / reopen of the period shown (R4.2), each behind a confirmation: closing
  * locks the period's grades and marks in every journal it applies to; reopening needs a reason,
- * which the server keeps in the audit log. The journal reloads afterwards to show the new state.
+ * which the server keeps in the audit log. A period that has not ended yet (its last day is after
+ * the school's today) closes only early, on purpose, with a reason (decision 008); the server
+ * decides, and its refusal also turns the dialog into the early close. The journal reloads
+ * afterwards to show the new state.
  */
 export function PeriodCloseButton({ schoolId, period }: { schoolId: string; period: Period }) {
   const t = useT();
@@ -72,19 +78,25 @@ function PeriodConfirm({
   onCancel: () => void;
 }) {
   const t = useT();
+  const { locale } = useLocale();
+  const { timezone } = useSchool();
   const reasonId = useId();
   const [reason, setReason] = useState('');
+  const [early, setEarly] = useState(() => !period.closed && todayInZone(timezone) < period.endsOn);
   const [state, setState] = useState<{ busy: boolean; error: string | null }>({ busy: false, error: null });
+  const needsReason = period.closed || early;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (period.closed && reason.trim() === '') return;
+    if (needsReason && reason.trim() === '') return;
     setState({ busy: true, error: null });
     try {
       if (period.closed) await reopenPeriod(schoolId, period.id, reason.trim());
-      else await closePeriod(schoolId, period.id);
+      else await closePeriod(schoolId, period.id, early ? { early: true, reason: reason.trim() } : {});
       onDone();
     } catch (err) {
+      // The school's day may differ from the device's: the server's refusal asks for the reason.
+      if (err instanceof ApiError && err.code === 'period_not_ended') setEarly(true);
       setState({ busy: false, error: errorText(t, err) });
     }
   };
@@ -92,10 +104,15 @@ function PeriodConfirm({
   return (
     <form className="form journal-dialog__section" onSubmit={submit}>
       <p>{period.closed ? t('journalWeb.period.reopenText') : t('journalWeb.period.closeText')}</p>
-      {period.closed ? (
+      {early ? (
+        <p className="field__hint" data-testid="period-early-warning">
+          {t('journalWeb.period.earlyText', { date: formatDate(locale, period.endsOn) })}
+        </p>
+      ) : null}
+      {needsReason ? (
         <div className="field">
           <label className="field__label" htmlFor={reasonId}>
-            {t('journalWeb.period.reopenReason')}
+            {period.closed ? t('journalWeb.period.reopenReason') : t('journalWeb.period.earlyReason')}
           </label>
           <textarea
             id={reasonId}
@@ -104,7 +121,7 @@ function PeriodConfirm({
             rows={2}
             required
             onChange={(e) => setReason(e.target.value)}
-            data-testid="reopen-reason"
+            data-testid={period.closed ? 'reopen-reason' : 'early-reason'}
           />
         </div>
       ) : null}
@@ -117,10 +134,14 @@ function PeriodConfirm({
         <button
           type="submit"
           className={`button ${period.closed ? '' : 'button--danger'}`}
-          disabled={state.busy || (period.closed && reason.trim() === '')}
+          disabled={state.busy || (needsReason && reason.trim() === '')}
           data-testid="period-confirm-button"
         >
-          {period.closed ? t('journalWeb.period.reopenConfirm') : t('journalWeb.period.closeConfirm')}
+          {period.closed
+            ? t('journalWeb.period.reopenConfirm')
+            : early
+              ? t('journalWeb.period.earlyConfirm')
+              : t('journalWeb.period.closeConfirm')}
         </button>
         <button type="button" className="button button--quiet" onClick={onCancel}>
           {t('journalWeb.period.cancel')}

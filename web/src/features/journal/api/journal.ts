@@ -7,6 +7,7 @@ import type {
   JournalListItemSchema,
   JournalPage,
   LessonRecord,
+  PeriodCloseBody,
   PeriodGrade,
   PeriodGradeKind,
 } from '@contract/schemas/journal';
@@ -209,8 +210,9 @@ export const deleteAttachment = (schoolId: string, lessonId: string, attachmentI
 export type Period = JournalPage['period'];
 
 /** POST /periods/:id/close: grades and attendance of the period lock. */
-export const closePeriod = (schoolId: string, periodId: string) =>
-  api.post<Period>(`${school(schoolId)}/periods/${encodeURIComponent(periodId)}/close`);
+/** POST /periods/:id/close; a period that has not ended closes only with early and a reason (decision 008). */
+export const closePeriod = (schoolId: string, periodId: string, body: PeriodCloseBody = {}) =>
+  api.post<Period>(`${school(schoolId)}/periods/${encodeURIComponent(periodId)}/close`, body);
 
 /** POST /periods/:id/reopen with the reason, which goes to the audit log. */
 export const reopenPeriod = (schoolId: string, periodId: string, reason: string) =>
