@@ -216,4 +216,46 @@ describe('a closed period (R4.2)', () => {
       await screenshot(page, 'h14-period-override-en');
     });
   });
+
+  it('locks the year grades once every period is closed; the admin changes one with a reason', async () => {
+    const { page, schoolPath } = await signedIn('admin');
+    const api = (method: string, path: string, body?: unknown) =>
+      page.evaluate(
+        async ([m, p, b]) => {
+          const res = await fetch(p, {
+            method: m,
+            ...(b === undefined ? {} : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(b) }),
+          });
+          return { status: res.status, json: (await res.json().catch(() => null)) as { periods?: Array<{ id: string; closed: boolean }> } };
+        },
+        [method, path, body] as const,
+      );
+    await step(page, 'year-closed', async () => {
+      await page.goto(`${schoolPath}/journal/${journals[0]}`);
+      await page.getByTestId('journal-grid').waitFor();
+      const apiBase = `/api${schoolPath}`;
+      const periods = (await api('GET', `${apiBase}/journals/${journals[0]}`)).json.periods ?? [];
+      const open = periods.filter((p) => !p.closed);
+      try {
+        for (const p of open) {
+          const closed = await api('POST', `${apiBase}/periods/${p.id}/close`, { early: true, reason: 'Проверка закрытия года' });
+          expect(closed.status).toBe(200);
+        }
+        await page.reload();
+        await page.getByTestId('journal-grid').waitFor();
+        await page.getByTestId('finals-open').click();
+        const dialog = page.getByTestId('finals-dialog');
+        await dialog.getByTestId('finals-year-closed').waitFor();
+        const select = dialog.getByTestId('final-year').first();
+        expect(await select.isDisabled()).toBe(true);
+        await dialog.getByTestId('finals-reason').fill('Решение педсовета, протокол № 5');
+        await expect.poll(() => select.isDisabled()).toBe(false);
+        await select.selectOption((await select.inputValue()) === '5' ? '4' : '5');
+        await dialog.locator('[data-status="saved"]').first().waitFor();
+        await screenshot(page, 'h14-year-closed-ru');
+      } finally {
+        for (const p of open) await api('POST', `${apiBase}/periods/${p.id}/reopen`, { reason: 'Конец проверки' });
+      }
+    });
+  });
 });

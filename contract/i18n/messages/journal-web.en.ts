@@ -47,6 +47,10 @@ export const en: Record<keyof typeof ru, string> = {
   'journalWeb.finals.year': 'Year',
   'journalWeb.finals.exam': 'Exam',
   'journalWeb.finals.final': 'Final',
+  'journalWeb.finals.yearClosed': 'The year is closed (all its periods are closed): these grades are read-only.',
+  'journalWeb.finals.yearClosedAdmin':
+    'The year is closed (all its periods are closed). A grade may be changed with a reason, which is kept in the history and the audit log.',
+  'journalWeb.finals.reason': 'Reason for the change',
   'journalWeb.nav.grading': 'Scales and work types',
   'journalWeb.nav.grading.description': 'The grade scale of the school and of each subject, work types and their weights',
   'journalWeb.grading.defaultScale': 'The school’s default scale',

@@ -45,6 +45,10 @@ export const ru = {
   'journalWeb.finals.year': 'Годовая',
   'journalWeb.finals.exam': 'Экзамен',
   'journalWeb.finals.final': 'Итоговая',
+  'journalWeb.finals.yearClosed': 'Учебный год закрыт (закрыты все его периоды): эти оценки только для чтения.',
+  'journalWeb.finals.yearClosedAdmin':
+    'Учебный год закрыт (закрыты все его периоды). Изменить оценку можно, указав причину: она сохранится в истории и журнале аудита.',
+  'journalWeb.finals.reason': 'Причина изменения',
   'journalWeb.nav.grading': 'Шкалы и виды работ',
   'journalWeb.nav.grading.description': 'Шкала оценок школы и каждого предмета, виды работ и их веса',
   'journalWeb.grading.defaultScale': 'Шкала школы по умолчанию',

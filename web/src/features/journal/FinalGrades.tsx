@@ -1,4 +1,5 @@
 import type { MessageKey } from '@contract/i18n/translate';
+import { REASON_MAX } from '@contract/limits';
 import { SPECIAL_GRADES } from '@contract/schemas/journal';
 import { useId, useState } from 'react';
 import { errorText } from '../../components/status';
@@ -33,7 +34,9 @@ export function initialFinals(page: JournalPage): Record<string, PeriodGrade> {
 /**
  * The «Итоговые оценки» dialog: one row per student, a choice per kind (the item's scale plus
  * «н/а», «осв.», «зач», «незач»), saved as soon as it is chosen, with the version last seen so a
- * colleague's change in between is shown rather than overwritten (R3.5).
+ * colleague's change in between is shown rather than overwritten (R3.5). Once the year is closed
+ * (every period of the item is: decision 008) the grades are read-only; an admin changes one after
+ * writing the reason, which is sent with the save.
  */
 export function FinalGradesDialog({
   schoolId,
@@ -51,6 +54,11 @@ export function FinalGradesDialog({
   const t = useT();
   const idPrefix = useId();
   const [status, setStatus] = useState<Record<string, CellStatus>>({});
+  const [reason, setReason] = useState('');
+  const reasonId = useId();
+  const yearClosed = page.periods.length > 0 && page.periods.every((p) => p.closed);
+  const overridable = yearClosed && page.canOverrideLock;
+  const writable = page.canWrite && (!yearClosed || (overridable && reason.trim() !== ''));
   const choices = [...new Set([...itemScaleValues(page), ...SPECIAL_GRADES])];
   const scaleName = page.scales.find((s) => s.code === page.curriculum.scale)?.name ?? '';
 
@@ -58,7 +66,13 @@ export function FinalGradesDialog({
     const key = keyOf(studentId, kind);
     setStatus((s) => ({ ...s, [key]: { state: 'saving' } }));
     try {
-      const res = await setPeriodGrade(schoolId, page.curriculum.id, { studentId, kind, value, version: finals[key]?.version ?? 0 });
+      const res = await setPeriodGrade(schoolId, page.curriculum.id, {
+        studentId,
+        kind,
+        value,
+        version: finals[key]?.version ?? 0,
+        ...(yearClosed ? { reason: reason.trim() } : {}),
+      });
       onSaved(key, res.item);
       setStatus((s) => ({ ...s, [key]: { state: 'saved' } }));
     } catch (err) {
@@ -71,6 +85,26 @@ export function FinalGradesDialog({
   return (
     <Modal title={t('journalWeb.finals.title')} onClose={onClose} testId="finals-dialog">
       <p className="muted">{t('journalWeb.finals.hint', { scale: scaleName })}</p>
+      {yearClosed ? (
+        <p className="muted" data-testid="finals-year-closed">
+          {t(overridable ? 'journalWeb.finals.yearClosedAdmin' : 'journalWeb.finals.yearClosed')}
+        </p>
+      ) : null}
+      {overridable ? (
+        <div className="field">
+          <label className="field__label" htmlFor={reasonId}>
+            {t('journalWeb.finals.reason')}
+          </label>
+          <textarea
+            id={reasonId}
+            value={reason}
+            maxLength={REASON_MAX}
+            rows={2}
+            onChange={(e) => setReason(e.target.value)}
+            data-testid="finals-reason"
+          />
+        </div>
+      ) : null}
       <div className="journal-finals__wrap">
         <table className="table journal-finals">
           <thead>
@@ -102,7 +136,7 @@ export function FinalGradesDialog({
                       <select
                         id={id}
                         value={current}
-                        disabled={!page.canWrite || cell.state === 'saving'}
+                        disabled={!writable || cell.state === 'saving'}
                         data-testid={`final-${kind}`}
                         aria-invalid={cell.state === 'error'}
                         onChange={(e) => void save(student.id, kind, e.target.value || null)}
