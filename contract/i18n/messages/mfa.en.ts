@@ -12,6 +12,7 @@ export const en: Record<keyof typeof ru, string> = {
   'error.mfa.stepUpRequired': 'Confirm this action with a code from your authenticator app (a code is needed at least every 10 minutes).',
 
   'web.mfa.menu': 'Two-step sign-in',
+  'web.mfa.back': 'Back to the home page',
   'web.mfa.code': 'Code',
   'web.mfa.submit': 'Confirm',
   'web.mfa.submitting': 'Checking…',

@@ -10,6 +10,7 @@ export const ru = {
   'error.mfa.stepUpRequired': 'Подтвердите действие кодом из приложения-аутентификатора (код нужен не реже раза в 10 минут).',
 
   'web.mfa.menu': 'Вход с кодом',
+  'web.mfa.back': 'Вернуться на главную',
   'web.mfa.code': 'Код',
   'web.mfa.submit': 'Подтвердить',
   'web.mfa.submitting': 'Проверка…',

@@ -1,5 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { BrowserRouter } from 'react-router';
+import { StepUpDialog } from '../components/StepUpDialog';
 import { Providers } from './providers';
 import { AppRoutes } from './router';
 
@@ -8,6 +9,7 @@ export function App({ client }: { client: QueryClient }) {
     <Providers client={client}>
       <BrowserRouter>
         <AppRoutes />
+        <StepUpDialog />
       </BrowserRouter>
     </Providers>
   );

@@ -1,12 +1,13 @@
 import { type RouteObject, useRoutes } from 'react-router';
 import { LoginPage } from '../features/auth/LoginPage';
+import { MfaCodePage, MfaEnrolSignInPage, SecurityPanel } from '../features/auth/MfaPages';
 import { DiaryPage } from '../features/diary/DiaryPage';
 import { RoleHome } from '../features/home/RoleHome';
 import { AboutPage } from './AboutPage';
 import { lazyPage } from './lazy-page';
 import { NotFoundPage } from './NotFoundPage';
 import { NoSchoolPage, RootRedirect, SchoolIndexRedirect } from './redirects';
-import { SchoolShell } from './shell/AppShell';
+import { PlainShell, SchoolShell } from './shell/AppShell';
 
 // Each page below is its own chunk (see lazy-page.tsx).
 const AuditPage = lazyPage(() => import('../features/audit/AuditPage'), 'AuditPage');
@@ -33,6 +34,9 @@ const StaffCardPage = lazyPage(() => import('../features/people/StaffCardPage'),
 const routes: RouteObject[] = [
   { path: '/', element: <RootRedirect /> },
   { path: '/login', element: <LoginPage /> },
+  { path: '/login/code', element: <MfaCodePage /> },
+  { path: '/login/enrol', element: <MfaEnrolSignInPage /> },
+  { path: '/security', element: <PlainShell>{(me) => <SecurityPanel me={me} />}</PlainShell> },
   { path: '/about', element: <AboutPage /> },
   { path: '/activate', element: <ActivatePage /> },
   { path: '/no-school', element: <NoSchoolPage /> },

@@ -63,7 +63,30 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** The answer the boot script already asked for (see lib/early-responses.ts), for a GET. */
 const takeEarly = (method: string, url: string) => (method === 'GET' ? takeEarlyResponse(url, requestLocale) : null);
 
+/**
+ * Asks the user for a fresh second factor when the server answers 403 step_up_required (a staff
+ * password reset, a role grant: issue 12.3); resolves true once the server took a code. Set by
+ * the StepUpDialog mounted once in the app.
+ */
+let stepUpHandler: ((message: string) => Promise<boolean>) | null = null;
+
+export function setStepUpHandler(handler: ((message: string) => Promise<boolean>) | null): void {
+  stepUpHandler = handler;
+}
+
 export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  try {
+    return await sendRequest<T>(path, options);
+  } catch (err) {
+    // The request is sent again once after a code; the server decides whether it is fresh.
+    if (err instanceof ApiError && err.status === 403 && err.code === 'step_up_required' && stepUpHandler) {
+      if (await stepUpHandler(err.message)) return sendRequest<T>(path, options);
+    }
+    throw err;
+  }
+}
+
+async function sendRequest<T>(path: string, options: RequestOptions): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json', 'accept-language': requestLocale };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;

@@ -100,9 +100,10 @@ function ShellFrame({ me, school, children }: { me: Me; school: MySchool | null;
           ) : null}
           <div className="shell__tools">
             <LanguageSwitch />
-            <span className="shell__user" title={me.login}>
+            {/* The account's own page: two-step sign-in (issue 12.3). */}
+            <Link className="shell__user" to="/security" title={`${me.login} · ${t('web.mfa.menu')}`} data-testid="shell-security">
               {me.displayName}
-            </span>
+            </Link>
             <button
               type="button"
               className="button button--quiet"

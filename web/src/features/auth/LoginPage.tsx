@@ -7,7 +7,7 @@ import { ApiError, NETWORK_ERROR } from '../../lib/api';
 import { useT } from '../../lib/i18n';
 import { maybeSignedIn, useMe } from '../../lib/resources/me';
 import { useDocumentTitle } from '../../lib/use-title';
-import { useLogin } from './api/login';
+import { needsSecondFactor, useLogin } from './api/login';
 import '../../components/login-card.css';
 
 /** Only paths inside this site are followed after login (no open redirect). */
@@ -38,6 +38,11 @@ export function LoginPage() {
       { login: form.login.trim(), password: form.password },
       {
         onSuccess: (user) => {
+          // The password was right; a second factor follows (issue 12.3).
+          if (needsSecondFactor(user)) {
+            navigate(`/login/${user.mfa === 'enrol' ? 'enrol' : 'code'}${window.location.search}`);
+            return;
+          }
           navigate(safeNext(params.get('next')) ?? landingPath(user.schools), { replace: true });
         },
         onError: () => {
