@@ -19,6 +19,7 @@ import { registerSecurityHeaders } from './http/security-headers.js';
 import { validatorCompiler } from './http/validation.js';
 import { type Clock, systemClock } from './lib/clock.js';
 import type { Deps } from './lib/deps.js';
+import { setPasswordHashCost } from './modules/auth/auth.service.js';
 import { registerModuleRoutes } from './modules/routes.js';
 import { installChangeSubscribers } from './modules/subscriptions.js';
 
@@ -36,6 +37,7 @@ const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../w
 /** Builds the HTTP application: external plugins, then app plugins, then module routes. */
 export async function buildApp(options: BuildOptions): Promise<{ app: FastifyInstance; deps: Deps }> {
   installChangeSubscribers();
+  setPasswordHashCost(options.config.passwordHashCost);
   const deps: Deps = {
     db: options.database.db,
     dialect: dialectFor(options.database.kind),

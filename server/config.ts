@@ -30,6 +30,8 @@ export interface Config {
   mfaRequired: boolean;
   /** Seals the stored TOTP secrets (AES-256-GCM) when set (MFA_KEY, at least 32 characters). */
   mfaKey: string | null;
+  /** log2 of scrypt's N for new password hashes (PASSWORD_HASH_COST, default 17: OWASP's N=2^17). */
+  passwordHashCost: number;
 }
 
 export class ConfigError extends Error {}
@@ -143,5 +145,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: trustProxyFrom(env),
     mfaRequired: boolFrom(env, 'MFA_REQUIRED', true),
     mfaKey: mfaKeyFrom(env),
+    passwordHashCost: intFrom(env, 'PASSWORD_HASH_COST', 17, 14, 20),
   };
 }

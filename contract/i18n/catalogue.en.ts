@@ -6,6 +6,7 @@ import { en as journal } from './messages/journal.en.js';
 import { en as journalWeb } from './messages/journal-web.en.js';
 import { en as mfa } from './messages/mfa.en.js';
 import { en as oversight } from './messages/oversight.en.js';
+import { en as passwords } from './messages/passwords.en.js';
 import { en as people } from './messages/people.en.js';
 import { en as plan } from './messages/plan.en.js';
 import { en as school } from './messages/school.en.js';
@@ -30,4 +31,5 @@ export const en: Record<MessageKey, string> = {
   ...serviceWeb,
   ...plan,
   ...mfa,
+  ...passwords,
 };

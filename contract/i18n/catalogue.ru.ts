@@ -5,6 +5,7 @@ import { ru as journal } from './messages/journal.js';
 import { ru as journalWeb } from './messages/journal-web.js';
 import { ru as mfa } from './messages/mfa.js';
 import { ru as oversight } from './messages/oversight.js';
+import { ru as passwords } from './messages/passwords.js';
 import { ru as people } from './messages/people.js';
 import { ru as plan } from './messages/plan.js';
 import { ru as school } from './messages/school.js';
@@ -34,6 +35,7 @@ export const ru = {
   ...serviceWeb,
   ...plan,
   ...mfa,
+  ...passwords,
 };
 
 export type MessageKey = keyof typeof ru;

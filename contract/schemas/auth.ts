@@ -7,6 +7,8 @@ export const MeSchema = Type.Object({
   login: Type.String(),
   displayName: Type.String(),
   locale: Type.String(),
+  /** Signed in with an administrator's temporary password: only changing it is possible (issue 12.11). */
+  passwordChangeRequired: Type.Boolean(),
   schools: Type.Array(
     Type.Object({
       id: Type.String(),

@@ -12,6 +12,7 @@ import * as m009 from './migrations/009-journal-saves.js';
 import * as m010 from './migrations/010-account-disable.js';
 import * as m011 from './migrations/011-login-throttle.js';
 import * as m013 from './migrations/013-mfa.js';
+import * as m014 from './migrations/014-temporary-password.js';
 
 // Listed explicitly (not read from disk) so the bundle and the tests see exactly the same set.
 const migrations: Record<string, Migration> = {
@@ -27,6 +28,7 @@ const migrations: Record<string, Migration> = {
   '010-account-disable': m010,
   '011-login-throttle': m011,
   '013-mfa': m013,
+  '014-temporary-password': m014,
 };
 
 class ListedMigrations implements MigrationProvider {

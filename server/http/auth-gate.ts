@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { DEFAULT_LOCALE, isLocale, localeFromAcceptLanguage } from '../../contract/i18n/index.js';
 import type { Deps } from '../lib/deps.js';
-import { unauthenticated } from '../lib/errors.js';
+import { AppError, unauthenticated } from '../lib/errors.js';
 import { resolveSession } from '../modules/auth/auth.service.js';
 
 export const SESSION_COOKIE = 'otmetka_session';
@@ -53,6 +53,14 @@ export function registerAuthGate(app: FastifyInstance, deps: Deps): void {
     if (token && !request.actor) {
       const resolved = await resolveSession(deps, token, request.ip, request.locale);
       if (resolved) {
+        // A temporary password's session may do nothing but change it (issue 12.11).
+        if (
+          resolved.passwordChangeRequired &&
+          access === 'authenticated' &&
+          !PASSWORD_CHANGE_ROUTES.has(`${request.method} ${request.routeOptions.url}`)
+        ) {
+          throw new AppError(403, 'password_change_required', 'error.passwordChangeRequired');
+        }
         request.actor = { ...resolved.actor, locale: request.locale };
         request.sessionId = resolved.sessionId;
       }
@@ -60,6 +68,9 @@ export function registerAuthGate(app: FastifyInstance, deps: Deps): void {
     if (access === 'authenticated' && !request.actor) throw unauthenticated();
   });
 }
+
+/** What a session signed in with a temporary password may still call. */
+const PASSWORD_CHANGE_ROUTES = new Set(['GET /api/auth/me', 'POST /api/auth/password', 'POST /api/auth/logout', 'PUT /api/auth/locale']);
 
 /** The actor of an authenticated route (the gate has guaranteed one). */
 export function actorOf(request: { actor: import('../access/actor.js').Actor | null }) {

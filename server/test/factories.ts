@@ -7,7 +7,8 @@ import { hashPassword } from '../modules/auth/auth.service.js';
 export const TEST_PASSWORD = 'test-password-1';
 let passwordHash: Promise<string> | undefined;
 const testHash = () => {
-  passwordHash ??= hashPassword(TEST_PASSWORD);
+  // At the tests' cost (2^14, the harness's PASSWORD_HASH_COST), computed once: signing in stays fast.
+  passwordHash ??= hashPassword(TEST_PASSWORD, 14);
   return passwordHash;
 };
 

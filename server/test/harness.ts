@@ -67,6 +67,7 @@ export async function createTestApp(now = new Date('2026-11-23T09:00:00Z'), env:
     DATA_DIR: '/tmp/otmetka-test-data',
     SERVE_WEB: 'false',
     MFA_REQUIRED: 'false',
+    PASSWORD_HASH_COST: '14',
     ...env,
   });
   const { app, deps } = await buildApp({ config: { ...config, databaseKind: database.handle.kind }, database: database.handle, clock });

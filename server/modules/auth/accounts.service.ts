@@ -7,7 +7,10 @@ import type { Deps } from '../../lib/deps.js';
 import { AppError, unauthenticated } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { findUserById, findUserByLogin } from './auth.repository.js';
-import { hashPassword, isAcceptablePassword } from './password.js';
+import { hashPassword, passwordProblem } from './password.js';
+
+/** How long an administrator's temporary password signs in (issue 12.11). */
+export const TEMPORARY_PASSWORD_HOURS = 72;
 
 export interface NewAccount {
   login: string;
@@ -21,9 +24,9 @@ export interface NewAccount {
 export async function createAccount(db: Db, now: Date, account: NewAccount): Promise<string> {
   const login = account.login.trim().toLowerCase();
   if (await findUserByLogin(db, login)) throw new AppError(409, 'login_taken', 'error.loginTaken');
-  if (account.password !== null && !isAcceptablePassword(account.password, login)) {
-    throw new AppError(400, 'weak_password', 'error.weakPassword');
-  }
+  const problem = account.password === null ? null : passwordProblem(account.password, login);
+  if (problem === 'weak') throw new AppError(400, 'weak_password', 'error.weakPassword');
+  if (problem === 'common') throw new AppError(400, 'common_password', 'error.commonPassword');
   const id = newId();
   await db
     .insertInto('users')
@@ -86,6 +89,7 @@ export interface Me {
   login: string;
   displayName: string;
   locale: string;
+  passwordChangeRequired: boolean;
   schools: MySchool[];
 }
 
@@ -143,7 +147,14 @@ export async function describeMe(deps: Deps, actor: Actor): Promise<Me> {
       leadsClasses: led.filter((k) => k.school_id === s.id).map((k) => ({ id: k.id, name: k.name })),
     });
   }
-  return { id: user.id, login: user.login, displayName: user.display_name, locale: user.locale, schools: result };
+  return {
+    id: user.id,
+    login: user.login,
+    displayName: user.display_name,
+    locale: user.locale,
+    passwordChangeRequired: user.password_temporary_until !== null,
+    schools: result,
+  };
 }
 
 /** Removes one school role from an account; the caller has already decided the actor may. Runs in the caller's transaction. */
@@ -184,7 +195,12 @@ export async function setAccountDisabled(db: Db, now: Date, userId: string, disa
 export async function setPasswordByAdministrator(db: Db, now: Date, userId: string, password: string): Promise<void> {
   await db
     .updateTable('users')
-    .set({ password_hash: await hashPassword(password), password_changed_at: now.toISOString() })
+    .set({
+      password_hash: await hashPassword(password),
+      password_changed_at: now.toISOString(),
+      // Temporary: the owner must change it at the first sign-in, and it stops signing in after 72 h.
+      password_temporary_until: new Date(now.getTime() + TEMPORARY_PASSWORD_HOURS * 3_600_000).toISOString(),
+    })
     .where('id', '=', userId)
     .execute();
   await db.deleteFrom('sessions').where('user_id', '=', userId).execute();

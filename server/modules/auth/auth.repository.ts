@@ -13,7 +13,7 @@ export function findSession(db: Db, id: string) {
   return db
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
-    .select(['s.id', 's.user_id', 's.last_seen_at', 's.expires_at', 's.mfa_at', 'u.locale', 'u.disabled_at'])
+    .select(['s.id', 's.user_id', 's.last_seen_at', 's.expires_at', 's.mfa_at', 'u.locale', 'u.disabled_at', 'u.password_temporary_until'])
     .where('s.id', '=', id)
     .executeTakeFirst();
 }
@@ -115,4 +115,9 @@ export async function rememberAddress(db: Db, userId: string, ip: string, now: s
     .values({ user_id: userId, ip, last_success_at: now })
     .onConflict((oc) => oc.columns(['user_id', 'ip']).doUpdateSet({ last_success_at: now }))
     .execute();
+}
+
+/** Replaces a password hash by one at today's cost, unless it changed meanwhile (issue 12.11). */
+export async function replacePasswordHash(db: Db, userId: string, oldHash: string, newHash: string): Promise<void> {
+  await db.updateTable('users').set({ password_hash: newHash }).where('id', '=', userId).where('password_hash', '=', oldHash).execute();
 }

@@ -6,13 +6,15 @@ import type { Db } from '../../db/connect.js';
 import type { Deps } from '../../lib/deps.js';
 import { AppError, unauthenticated } from '../../lib/errors.js';
 import { AuditAction, recordAudit } from '../audit/audit.service.js';
+import { ChangeKind, recordChange } from '../changes/changes.service.js';
 import { schoolToday } from '../school/school.service.js';
+import { TEMPORARY_PASSWORD_HOURS } from './accounts.service.js';
 import * as repo from './auth.repository.js';
 import * as mfaRepo from './mfa.repository.js';
-import { decoyPasswordHash, hashPassword, isAcceptablePassword, verifyPassword } from './password.js';
+import { decoyPasswordHash, hashPassword, needsRehash, passwordProblem, verifyPassword } from './password.js';
 
 /** Password hashing, for test factories and the demo generator that create accounts directly. */
-export { hashPassword, verifyPassword } from './password.js';
+export { hashPassword, setPasswordHashCost, verifyPassword } from './password.js';
 
 const THROTTLE_WINDOW_MS = 15 * 60_000;
 const LOCKOUT_MS = 15 * 60_000;
@@ -152,6 +154,10 @@ export async function login(
   const ok = (await verifyPassword(input.password, hash)) && user !== undefined && user.password_hash !== null;
   // Said only to whoever knows the password, so it tells an outsider nothing about the login.
   if (ok && user.disabled_at) throw new AppError(403, 'account_disabled', 'error.accountDisabled');
+  // An administrator's temporary password stops signing in after TEMPORARY_PASSWORD_HOURS (issue 12.11).
+  if (ok && user.password_temporary_until !== null && user.password_temporary_until <= now.toISOString()) {
+    throw new AppError(403, 'temporary_password_expired', 'error.temporaryPasswordExpired', { hours: TEMPORARY_PASSWORD_HOURS });
+  }
   if (!ok || !user) {
     if (user) {
       await recordAudit(deps.db, anonymousActor(input.ip, user.id), now, {
@@ -166,6 +172,10 @@ export async function login(
   await repo.clearThrottle(deps.db, pair.key);
   for (const gate of shared) await repo.refundAttempt(deps.db, gate.key, gate.threshold);
   await repo.rememberAddress(deps.db, user.id, input.ip, now.toISOString());
+  // A hash made at an older, cheaper cost is made again at today's, now that the password is known.
+  if (user.password_hash && needsRehash(user.password_hash)) {
+    await repo.replacePasswordHash(deps.db, user.id, user.password_hash, await hashPassword(input.password));
+  }
   const stage = await secondFactorStage(deps, user);
   if (stage !== 'none') {
     // The password was right; the session waits for the second factor (mfa.service.ts).
@@ -238,6 +248,8 @@ export async function createSession(deps: Deps, userId: string, ip: string, mfaA
 export interface ResolvedSession {
   sessionId: string;
   actor: Actor;
+  /** Signed in with a temporary password: only changing it is allowed (the auth gate refuses the rest). */
+  passwordChangeRequired: boolean;
 }
 
 /** Finds the live session of a cookie token: not idle too long, not past its absolute expiry. */
@@ -260,7 +272,7 @@ export async function resolveSession(deps: Deps, token: string, ip: string, fall
   }
   const locale = row.locale === 'en' || row.locale === 'ru' ? row.locale : fallbackLocale;
   const actor = await loadActor(deps.db, row.user_id, ip, locale, todayAtSchool(deps));
-  return { sessionId: id, actor: { ...actor, mfaAt: row.mfa_at } };
+  return { sessionId: id, actor: { ...actor, mfaAt: row.mfa_at }, passwordChangeRequired: row.password_temporary_until !== null };
 }
 
 export async function logout(deps: Deps, actor: Actor, sessionId: string): Promise<void> {
@@ -284,11 +296,27 @@ export async function changePassword(
   if (!user?.password_hash || !(await verifyPassword(input.currentPassword, user.password_hash))) {
     throw new AppError(400, 'wrong_password', 'error.wrongPassword');
   }
-  if (!isAcceptablePassword(input.newPassword, user.login)) throw new AppError(400, 'weak_password', 'error.weakPassword');
+  const problem = passwordProblem(input.newPassword, user.login);
+  if (problem === 'weak') throw new AppError(400, 'weak_password', 'error.weakPassword');
+  if (problem === 'common') throw new AppError(400, 'common_password', 'error.commonPassword');
   const hash = await hashPassword(input.newPassword);
   const now = deps.clock.now();
   await deps.db.transaction().execute(async (trx) => {
-    await trx.updateTable('users').set({ password_hash: hash, password_changed_at: now.toISOString() }).where('id', '=', user.id).execute();
+    await trx
+      .updateTable('users')
+      .set({ password_hash: hash, password_changed_at: now.toISOString(), password_temporary_until: null })
+      .where('id', '=', user.id)
+      .execute();
+    for (const schoolId of await mfaRepo.schoolsOfUser(trx, user.id)) {
+      await recordChange(trx, {
+        kind: ChangeKind.account,
+        action: 'update',
+        schoolId,
+        entityId: user.id,
+        actorId: user.id,
+        at: now.toISOString(),
+      });
+    }
     await trx.deleteFrom('sessions').where('user_id', '=', user.id).execute();
     await recordAudit(trx, actor, now, { schoolId: null, action: AuditAction.passwordChange, entity: 'user', entityId: user.id });
   });

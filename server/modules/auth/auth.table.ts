@@ -9,6 +9,8 @@ export interface UsersTable {
   /** Who disabled the account (migration 010); null while enabled. */
   disabled_by: string | null;
   password_changed_at: string;
+  /** Until when an administrator's temporary password signs in (migration 014); null: the owner's own. */
+  password_temporary_until: string | null;
   created_at: string;
 }
 

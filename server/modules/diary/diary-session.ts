@@ -43,7 +43,8 @@ export async function cachedSessionActor(deps: Deps, request: FastifyRequest): P
   if (hit) return { actor: { ...hit.actor, ip: request.ip, locale: request.locale }, sessionId: hit.sessionId };
   // The auth service checks expiry and idle time and touches the session as usual.
   const resolved = await resolveSession(deps, token, request.ip, request.locale);
-  if (!resolved) {
+  // A temporary password's session is left to the auth gate, which refuses it (issue 12.11).
+  if (!resolved || resolved.passwordChangeRequired) {
     cache.delete(token);
     return null;
   }

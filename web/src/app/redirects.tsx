@@ -14,6 +14,7 @@ export function RootRedirect() {
   if (!hinted) return <Navigate to="/login" replace />;
   if (me.isPending) return <Loading />;
   if (me.isError) return <ErrorNotice error={me.error} onRetry={() => me.refetch()} />;
+  if (me.data?.passwordChangeRequired) return <Navigate to="/password" replace />;
   return <Navigate to={me.data ? landingPath(me.data.schools) : '/login'} replace />;
 }
 

@@ -1,4 +1,5 @@
 import { type RouteObject, useRoutes } from 'react-router';
+import { ChangePasswordPage } from '../features/auth/ChangePasswordPage';
 import { LoginPage } from '../features/auth/LoginPage';
 import { MfaCodePage, MfaEnrolSignInPage, SecurityPanel } from '../features/auth/MfaPages';
 import { DiaryPage } from '../features/diary/DiaryPage';
@@ -37,6 +38,7 @@ const routes: RouteObject[] = [
   { path: '/login/code', element: <MfaCodePage /> },
   { path: '/login/enrol', element: <MfaEnrolSignInPage /> },
   { path: '/security', element: <PlainShell>{(me) => <SecurityPanel me={me} />}</PlainShell> },
+  { path: '/password', element: <ChangePasswordPage /> },
   { path: '/about', element: <AboutPage /> },
   { path: '/activate', element: <ActivatePage /> },
   { path: '/no-school', element: <NoSchoolPage /> },

@@ -14,5 +14,7 @@ export function SessionGate({ children }: { children: (me: Me) => ReactNode }) {
     const next = `${location.pathname}${location.search}`;
     return <Navigate to={`/login?next=${encodeURIComponent(next)}`} replace />;
   }
+  // A temporary password's session can do nothing else until it is changed (issue 12.11).
+  if (me.data.passwordChangeRequired) return <Navigate to="/password" replace />;
   return <>{children(me.data)}</>;
 }

@@ -30,6 +30,7 @@ export function LoginPage() {
   const errorId = useId();
   useDocumentTitle(t('web.login.title'));
 
+  if (known?.passwordChangeRequired && !login.isPending) return <Navigate to="/password" replace />;
   if (known && !login.isPending) return <Navigate to={safeNext(params.get('next')) ?? landingPath(known.schools)} replace />;
 
   const submit = (event: FormEvent) => {
@@ -43,7 +44,9 @@ export function LoginPage() {
             navigate(`/login/${user.mfa === 'enrol' ? 'enrol' : 'code'}${window.location.search}`);
             return;
           }
-          navigate(safeNext(params.get('next')) ?? landingPath(user.schools), { replace: true });
+          // A temporary password must be changed before anything else (issue 12.11).
+          if (user.passwordChangeRequired) navigate('/password', { replace: true });
+          else navigate(safeNext(params.get('next')) ?? landingPath(user.schools), { replace: true });
         },
         onError: () => {
           setForm((f) => ({ ...f, password: '' }));
