@@ -34,7 +34,38 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => t.close());
 
-const DENIED = [401, 403, 404];
+/** The roles that belong to this school (the other family's parent included). */
+const IN_SCHOOL = new Set<MatrixRole>([
+  'admin',
+  'director',
+  'deputy',
+  'secretary',
+  'teacher',
+  'classTeacher',
+  'otherTeacher',
+  'parent',
+  'student',
+  'otherParent',
+]);
+
+/**
+ * Which denial a role gets (issue 12.14): no session 401; an account of another school (its admin,
+ * another operator) 404 for anything of this school, exactly as for what does not exist, so ids
+ * cannot be enumerated; a known user of the school 403 for what they may see but not do, or 404
+ * for an object outside their relationships (another class, another family's child).
+ */
+function deniedWith(c: (typeof MATRIX_CASES)[number], role: MatrixRole, url: string): readonly number[] {
+  // Signing in with the case's wrong password is refused alike for everyone, with or without a session.
+  if (c.method === 'POST' && c.route === '/api/auth/login') return [401];
+  if (role === 'anonymous') return [401];
+  if ((role === 'otherSchoolAdmin' || role === 'otherOperator') && url.startsWith(`/api/schools/${world.schoolId}`)) return [404];
+  // What a parent may see of their own child, another family may not know exists.
+  if (role === 'otherParent' && c.allow.includes('parent')) return [404];
+  if (role === 'otherTeacher' && c.allow.includes('teacher')) return [404];
+  // A school-wide route (no object in its path) that a member of the school may not use: 403.
+  if (IN_SCHOOL.has(role) && /^\/api\/schools\/:schoolId(\/[a-z-]+)*$/.test(c.route)) return [403];
+  return [403, 404];
+}
 
 describe('route × role access matrix', () => {
   it('has a decision for every API route', () => {
@@ -61,8 +92,9 @@ describe('route × role access matrix', () => {
           ...(headers ? { headers } : {}),
         });
         const allowed = c.allow.includes(role);
-        const ok = allowed ? res.statusCode >= 200 && res.statusCode < 300 : DENIED.includes(res.statusCode);
-        if (!ok) failures.push(`${role}: expected ${allowed ? '2xx' : '401/403/404'}, got ${res.statusCode} ${res.body.slice(0, 160)}`);
+        const denied = deniedWith(c, role, url);
+        const ok = allowed ? res.statusCode >= 200 && res.statusCode < 300 : denied.includes(res.statusCode);
+        if (!ok) failures.push(`${role}: expected ${allowed ? '2xx' : denied.join('/')}, got ${res.statusCode} ${res.body.slice(0, 160)}`);
       }
       expect(failures).toEqual([]);
     });
