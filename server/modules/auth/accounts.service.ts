@@ -6,6 +6,7 @@ import type { Db } from '../../db/connect.js';
 import type { Deps } from '../../lib/deps.js';
 import { AppError, unauthenticated } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
+import { endCalendarFeedsOf } from '../diary/diary-feed.service.js';
 import { findUserById, findUserByLogin } from './auth.repository.js';
 import { hashPassword, passwordProblem } from './password.js';
 
@@ -190,7 +191,8 @@ export async function setAccountDisabled(db: Db, now: Date, userId: string, disa
 
 /**
  * Sets a password chosen by an administrator (a temporary one to hand over) and ends every session
- * of the account. The caller has already decided the actor may. Runs in the caller's transaction.
+ * and calendar feed of the account (decision 008). The caller has already decided the actor may.
+ * Runs in the caller's transaction.
  */
 export async function setPasswordByAdministrator(db: Db, now: Date, userId: string, password: string): Promise<void> {
   await db
@@ -204,4 +206,5 @@ export async function setPasswordByAdministrator(db: Db, now: Date, userId: stri
     .where('id', '=', userId)
     .execute();
   await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
+  await endCalendarFeedsOf(db, userId, null, now);
 }

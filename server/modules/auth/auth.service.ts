@@ -7,6 +7,7 @@ import type { Deps } from '../../lib/deps.js';
 import { AppError, unauthenticated } from '../../lib/errors.js';
 import { AuditAction, recordAudit } from '../audit/audit.service.js';
 import { ChangeKind, recordChange } from '../changes/changes.service.js';
+import { endCalendarFeedsOf } from '../diary/diary-feed.service.js';
 import { schoolToday } from '../school/school.service.js';
 import { TEMPORARY_PASSWORD_HOURS } from './accounts.service.js';
 import * as repo from './auth.repository.js';
@@ -318,6 +319,7 @@ export async function changePassword(
       });
     }
     await trx.deleteFrom('sessions').where('user_id', '=', user.id).execute();
+    await endCalendarFeedsOf(trx, user.id, user.id, now);
     await recordAudit(trx, actor, now, { schoolId: null, action: AuditAction.passwordChange, entity: 'user', entityId: user.id });
   });
   return createSession(deps, user.id, actor.ip);
