@@ -1,22 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { ALL_CHANGE_KINDS, ChangeKind, type RecordedChange } from '../changes/changes.service.js';
+import { ALL_CHANGE_KINDS, ChangeKind } from '../changes/changes.service.js';
+import { recordedChange } from '../changes/changes.testkit.js';
 import { diaryStampsOf } from './diary.subscriptions.js';
 
-const change = (over: Partial<RecordedChange>): RecordedChange => ({
-  seq: 1,
-  kind: ChangeKind.grade,
-  action: 'create',
-  schoolId: 's',
-  entityId: null,
-  actorId: null,
-  at: '2026-11-23T09:00:00.000Z',
-  students: [],
-  groups: [],
-  curricula: [],
-  dates: null,
-  wholeSchool: false,
-  ...over,
-});
+const change = recordedChange;
 
 describe('which diary weeks a change makes stale', () => {
   it('has a rule for every kind', () => {
