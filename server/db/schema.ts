@@ -6,7 +6,7 @@ import type {
   SessionsTable,
   UsersTable,
 } from '../modules/auth/auth.table.js';
-import type { MfaChallengesTable, MfaRecoveryCodesTable, MfaTotpTable } from '../modules/auth/mfa.table.js';
+import type { MfaChallengesTable, MfaRecoveryCodesTable, MfaSchoolSettingsTable, MfaTotpTable } from '../modules/auth/mfa.table.js';
 import type { ChangeLogTable } from '../modules/changes/changes.table.js';
 import type { DiaryCalendarFeedsTable, DiarySeenTable, DiaryStampsTable } from '../modules/diary/diary.table.js';
 import type {
@@ -51,6 +51,7 @@ import type {
   ServiceConsentsTable,
   WorkingCalendarsTable,
 } from '../modules/service/service.table.js';
+import type { ReadBudgetAlertsTable, ReadBudgetCountersTable } from '../modules/security/security.table.js';
 import type { ThematicPlanItemsTable, TimetableChangesTable, TimetableEntriesTable } from '../modules/timetable/timetable.table.js';
 
 /** The whole database as Kysely sees it; each module owns the tables it declares. */
@@ -68,6 +69,9 @@ export interface Database {
   mfa_totp: MfaTotpTable;
   mfa_recovery_codes: MfaRecoveryCodesTable;
   mfa_challenges: MfaChallengesTable;
+  mfa_school_settings: MfaSchoolSettingsTable;
+  read_budget_counters: ReadBudgetCountersTable;
+  read_budget_alerts: ReadBudgetAlertsTable;
   academic_years: AcademicYearsTable;
   study_periods: StudyPeriodsTable;
   holidays: HolidaysTable;

@@ -27,3 +27,11 @@ export interface MfaChallengesTable {
   created_at: string;
   expires_at: string;
 }
+
+/** A school's second-factor rule (migration 016): with staff_mfa_required every staff role there must enrol. */
+export interface MfaSchoolSettingsTable {
+  school_id: string;
+  staff_mfa_required: number;
+  updated_by: string | null;
+  updated_at: string;
+}
