@@ -1,4 +1,5 @@
 import type { MessageKey } from './catalogue.ru.js';
+import { en as audit } from './messages/audit.en.js';
 import { en as core } from './messages/core.en.js';
 import { en as diary } from './messages/diary.en.js';
 import { en as diaryWeb } from './messages/diary-web.en.js';
@@ -32,4 +33,5 @@ export const en: Record<MessageKey, string> = {
   ...plan,
   ...mfa,
   ...passwords,
+  ...audit,
 };

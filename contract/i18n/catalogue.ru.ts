@@ -1,3 +1,4 @@
+import { ru as audit } from './messages/audit.js';
 import { ru as core } from './messages/core.js';
 import { ru as diary } from './messages/diary.js';
 import { ru as diaryWeb } from './messages/diary-web.js';
@@ -36,6 +37,7 @@ export const ru = {
   ...plan,
   ...mfa,
   ...passwords,
+  ...audit,
 };
 
 export type MessageKey = keyof typeof ru;

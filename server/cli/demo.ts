@@ -8,7 +8,9 @@ import { connect } from '../db/connect.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { type Clock, systemClock } from '../lib/clock.js';
 import type { Deps } from '../lib/deps.js';
+import { sealAuditRows } from '../modules/audit/audit.service.js';
 import { hashPassword } from '../modules/auth/password.js';
+import { sealGradeHistory } from '../modules/journal/history-chain.service.js';
 import { buildDemoConsents, insertDemoConsents } from './demo-consents.js';
 import { buildDemoJournal, insertDemoJournal } from './demo-journal.js';
 import { buildDemoSchool, DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoSchool, insertDemoRows } from './demo-school.js';
@@ -42,6 +44,9 @@ export async function createDemoSchool(db: Db, now: Date): Promise<DemoSchool> {
   const journal = buildDemoJournal(school, now);
   await insertDemoJournal(db, journal);
   await insertDemoConsents(db, buildDemoConsents(school, journal.today, now));
+  // The bulk rows enter the audit log's and the grade history's hash chains (decision 012).
+  await sealAuditRows(db);
+  await sealGradeHistory(db);
   return school;
 }
 

@@ -8,6 +8,7 @@ Commands:
   serve [--demo]       migrate, then start the server (with --demo: create the demo school on an empty database)
   migrate              bring the database schema up to date
   demo [--reset]       create the demo school (with --reset: wipe the demo database first)
+  audit verify         check the hash chains of the audit log and the grade history; name the first broken link
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -40,6 +41,14 @@ async function main(argv: string[]): Promise<number> {
         await database.close();
       }
       return 0;
+    }
+    case 'audit': {
+      if (rest[0] !== 'verify') {
+        console.error(`Unknown audit command "${rest[0] ?? ''}".\n\n${USAGE}`);
+        return 1;
+      }
+      const { runAuditVerify } = await import('./audit-verify.js');
+      return runAuditVerify(config);
     }
     case 'demo': {
       const { runDemoCommand } = await import('./demo.js');

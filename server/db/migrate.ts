@@ -13,6 +13,7 @@ import * as m010 from './migrations/010-account-disable.js';
 import * as m011 from './migrations/011-login-throttle.js';
 import * as m013 from './migrations/013-mfa.js';
 import * as m014 from './migrations/014-temporary-password.js';
+import * as m015 from './migrations/015-audit-chain.js';
 import * as m016 from './migrations/016-consent-fields-read-budgets.js';
 
 // Listed explicitly (not read from disk) so the bundle and the tests see exactly the same set.
@@ -30,6 +31,7 @@ const migrations: Record<string, Migration> = {
   '011-login-throttle': m011,
   '013-mfa': m013,
   '014-temporary-password': m014,
+  '015-audit-chain': m015,
   '016-consent-fields-read-budgets': m016,
 };
 

@@ -16,6 +16,8 @@ export interface TestApp {
   /** Signs in and returns a client that sends the session cookie with every request. */
   signIn(login: string, password: string): Promise<Client>;
   anonymous: Client;
+  /** DATABASE_URL for a CLI command run against this test's database (its own PostgreSQL schema included). */
+  cliDatabaseUrl: string;
   /**
    * A second app node on its own connection to the same database (as a second server of a region
    * would be), with the same clock; a client of the first node can be carried over by its cookie.
@@ -78,6 +80,9 @@ export async function createTestApp(now = new Date('2026-11-23T09:00:00Z'), env:
     deps,
     clock,
     anonymous: makeClient(app, null),
+    cliDatabaseUrl: database.pgSchema
+      ? `${database.url}${database.url.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${database.pgSchema}`)}`
+      : database.url,
     close: async () => {
       for (const node of extraNodes) {
         await node.app.close();

@@ -5,10 +5,12 @@ import { AuditListSchema } from '../../../contract/schemas/audit.js';
 import { Id, SchoolParams } from '../../../contract/schemas/common.js';
 import { actorOf } from '../../http/auth-gate.js';
 import type { Deps } from '../../lib/deps.js';
-import { listAudit } from './audit.service.js';
+import { auditIdle, listAudit } from './audit.service.js';
 
 export function auditRoutes(deps: Deps): FastifyPluginAsyncTypebox {
   return async (app) => {
+    // Audit rows in a batch being committed reach the log before the database closes.
+    app.addHook('onClose', async () => auditIdle(deps.db));
     app.get(
       '/api/schools/:schoolId/audit',
       {

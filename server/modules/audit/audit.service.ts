@@ -3,8 +3,10 @@ import type { AuditRecord } from '../../../contract/schemas/audit.js';
 import type { Actor } from '../../access/actor.js';
 import { requireSchoolPermission } from '../../access/policy.js';
 import type { Db } from '../../db/connect.js';
+import { appendChained, type ChainReport, sealUnchained, verifyChains } from '../../db/hash-chain.js';
 import type { Deps } from '../../lib/deps.js';
 import { newId } from '../../lib/ids.js';
+import { readAuditCommitterOf } from './read-commit.js';
 
 export const AuditAction = {
   create: 'create',
@@ -29,22 +31,51 @@ export interface AuditEntry {
   details?: Record<string, unknown>;
 }
 
-/** Appends one audit record; call inside the write's transaction so both land or neither. */
+/** The row of one entry (the chain's link fields are added when it is appended). */
+function rowOf(actor: Actor, at: Date, entry: AuditEntry) {
+  return {
+    id: newId(),
+    school_id: entry.schoolId,
+    actor_user_id: actor.userId,
+    action: entry.action,
+    entity: entry.entity,
+    entity_id: entry.entityId ?? null,
+    details: JSON.stringify(entry.details ?? {}),
+    ip: actor.ip,
+    at: at.toISOString(),
+  };
+}
+
+/**
+ * Appends audit records to their schools' hash chains (decision 012). Inside a write's
+ * transaction the rows ride in it, so both land or neither. Given the database itself (a read,
+ * a sign-in), the rows go through the group commit (read-commit.ts) and this resolves only once
+ * they are durable: a read is never answered before its audit row is stored.
+ */
+export async function recordAudits(db: Db, actor: Actor, at: Date, entries: readonly AuditEntry[]): Promise<void> {
+  const rows = entries.map((e) => rowOf(actor, at, e));
+  if (db.isTransaction) await appendChained(db, 'audit_log', rows);
+  else await readAuditCommitterOf(db).commit(rows);
+}
+
+/** Appends one audit record (see recordAudits); call inside the write's transaction so both land or neither. */
 export async function recordAudit(db: Db, actor: Actor, at: Date, entry: AuditEntry): Promise<void> {
-  await db
-    .insertInto('audit_log')
-    .values({
-      id: newId(),
-      school_id: entry.schoolId,
-      actor_user_id: actor.userId,
-      action: entry.action,
-      entity: entry.entity,
-      entity_id: entry.entityId ?? null,
-      details: JSON.stringify(entry.details ?? {}),
-      ip: actor.ip,
-      at: at.toISOString(),
-    })
-    .execute();
+  await recordAudits(db, actor, at, [entry]);
+}
+
+/** Waits until every audit row handed to the group commit is stored (server shutdown). */
+export async function auditIdle(db: Db): Promise<void> {
+  await readAuditCommitterOf(db).idle();
+}
+
+/** Every chain of the audit log checked link by link (`otmetka audit verify`). */
+export async function verifyAuditChains(db: Db): Promise<ChainReport[]> {
+  return verifyChains(db, 'audit_log');
+}
+
+/** Links audit rows written in bulk without a link (the demo generator). */
+export async function sealAuditRows(db: Db): Promise<number> {
+  return sealUnchained(db, 'audit_log');
 }
 
 export interface AuditQuery {
@@ -90,6 +121,16 @@ export async function listAudit(deps: Deps, actor: Actor, schoolId: string, q: A
     );
   }
   const rows = await query.orderBy('a.id', 'desc').limit(q.limit).execute();
+  // Reading the log is itself logged (issue 12.9): who looked at whose traces, with the filter used.
+  await recordAudit(deps.db, actor, deps.clock.now(), {
+    schoolId,
+    action: AuditAction.list,
+    entity: 'audit_log',
+    details: {
+      rows: rows.length,
+      ...Object.fromEntries(Object.entries(q).filter(([k, v]) => k !== 'limit' && v !== undefined)),
+    },
+  });
   return rows.map((r) => ({
     id: r.id,
     at: r.at,

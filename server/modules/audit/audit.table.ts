@@ -9,4 +9,8 @@ export interface AuditLogTable {
   details: string;
   ip: string;
   at: string;
+  /** The row's place in its school's chain, the previous row's hash and its own (migration 015, server/db/hash-chain.ts). */
+  chain_seq: number | null;
+  prev_hash: string | null;
+  hash: string | null;
 }

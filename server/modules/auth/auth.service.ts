@@ -13,6 +13,7 @@ import { TEMPORARY_PASSWORD_HOURS } from './accounts.service.js';
 import * as repo from './auth.repository.js';
 import * as mfaRepo from './mfa.repository.js';
 import { decoyPasswordHash, hashPassword, needsRehash, passwordProblem, verifyPassword } from './password.js';
+import { recordSignInEvent } from './sign-in-audit.js';
 
 /** Password hashing, for test factories and the demo generator that create accounts directly. */
 export { hashPassword, setPasswordHashCost, verifyPassword } from './password.js';
@@ -161,8 +162,7 @@ export async function login(
   }
   if (!ok || !user) {
     if (user) {
-      await recordAudit(deps.db, anonymousActor(input.ip, user.id), now, {
-        schoolId: null,
+      await recordSignInEvent(deps.db, anonymousActor(input.ip, user.id), now, user.id, {
         action: AuditAction.loginFailed,
         entity: 'user',
         entityId: user.id,
@@ -192,8 +192,7 @@ export async function login(
     return { mfa: stage, challengeToken };
   }
   const session = await createSession(deps, user.id, input.ip);
-  await recordAudit(deps.db, anonymousActor(input.ip, user.id), now, {
-    schoolId: null,
+  await recordSignInEvent(deps.db, anonymousActor(input.ip, user.id), now, user.id, {
     action: AuditAction.login,
     entity: 'user',
     entityId: user.id,

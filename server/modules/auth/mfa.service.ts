@@ -5,12 +5,13 @@ import type { Actor } from '../../access/actor.js';
 import type { Db } from '../../db/connect.js';
 import type { Deps } from '../../lib/deps.js';
 import { AppError, unauthenticated } from '../../lib/errors.js';
-import { AuditAction, recordAudit } from '../audit/audit.service.js';
+import { AuditAction } from '../audit/audit.service.js';
 import { ChangeKind, recordChange } from '../changes/changes.service.js';
 import * as authRepo from './auth.repository.js';
 import { findUserById } from './auth.repository.js';
 import { admit, CHALLENGE_MS, createSession, hashToken, type LoginResult } from './auth.service.js';
 import * as repo from './mfa.repository.js';
+import { recordSignInEvent } from './sign-in-audit.js';
 
 // Issue 12 item 3: TOTP (RFC 6238: SHA-1, 6 digits, 30 s, one step either side) through the
 // `otpauth` library, ten single-use recovery codes kept as hashes, and a step-up that is fresh
@@ -113,8 +114,7 @@ async function recordAccountChange(trx: Db, userId: string, actorId: string | nu
 
 async function record(trx: Db, subject: MfaSubject, now: Date, event: string, details: Record<string, unknown> = {}): Promise<void> {
   await recordAccountChange(trx, subject.userId, subject.userId, now);
-  await recordAudit(trx, subjectActor(subject), now, {
-    schoolId: null,
+  await recordSignInEvent(trx, subjectActor(subject), now, subject.userId, {
     action: AuditAction.update,
     entity: 'mfa',
     entityId: subject.userId,
@@ -237,8 +237,7 @@ export async function confirmEnrolment(
 
 async function openSession(deps: Deps, subject: MfaSubject & { via: 'challenge' }, now: Date, factor: string): Promise<LoginResult> {
   const session = await createSession(deps, subject.userId, subject.ip, now.toISOString());
-  await recordAudit(deps.db, subjectActor(subject), now, {
-    schoolId: null,
+  await recordSignInEvent(deps.db, subjectActor(subject), now, subject.userId, {
     action: AuditAction.login,
     entity: 'user',
     entityId: subject.userId,
@@ -259,7 +258,18 @@ export async function verifySignIn(deps: Deps, subject: MfaSubject, code: string
       await record(trx, subject, now, factor === 'recovery' ? 'recovery_code_used' : 'verified');
       return factor;
     }),
-  );
+  ).catch(async (error: unknown) => {
+    // A wrong second factor after a right password is a failed sign-in the school sees (issue 12.9).
+    if (error instanceof AppError && error.code === 'wrong_code') {
+      await recordSignInEvent(deps.db, subjectActor(subject), now, subject.userId, {
+        action: AuditAction.loginFailed,
+        entity: 'user',
+        entityId: subject.userId,
+        details: { secondFactor: true },
+      });
+    }
+    throw error;
+  });
   return openSession(deps, subject, now, factor);
 }
 

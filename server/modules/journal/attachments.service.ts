@@ -143,6 +143,13 @@ export async function readAttachment(deps: Deps, actor: Actor, schoolId: string,
   const row = await findAttachment(deps, schoolId, lessonId, attachmentId);
   if (!row) throw notFound();
   const data = await fs.readFile(path.join(deps.config.dataDir, row.storage_path));
+  await recordAudit(deps.db, actor, deps.clock.now(), {
+    schoolId,
+    action: AuditAction.read,
+    entity: 'attachment',
+    entityId: attachmentId,
+    details: { lessonId },
+  });
   return { fileName: row.file_name, contentType: row.content_type, data };
 }
 

@@ -4,6 +4,7 @@ import type { Actor } from '../../access/actor.js';
 import { requireSchoolPermission } from '../../access/policy.js';
 import type { Deps } from '../../lib/deps.js';
 import { notFound } from '../../lib/errors.js';
+import { AuditAction, recordAudit } from '../audit/audit.service.js';
 import { averagesOf, meanOf } from './averages.js';
 import { ownScaleOf, pickItemScale, scaleName } from './curriculum-scales.service.js';
 import * as repo from './journal.repository.js';
@@ -73,5 +74,12 @@ export async function explainJournalPeriodMark(
     weight: types.get(g.work_type_id)?.weight ?? 0,
     numeric: numericOnScale({ numeric: g.numeric_value, scale: g.scale }, scale),
   }));
+  await recordAudit(deps.db, actor, deps.clock.now(), {
+    schoolId,
+    action: AuditAction.read,
+    entity: 'period_mark',
+    entityId: curriculumId,
+    details: { studentId, periodId: period.id },
+  });
   return explainPeriodMark(explained, { name: scaleName(actor, scale), values: scale.values });
 }

@@ -5,7 +5,7 @@ import type { Actor } from '../../access/actor.js';
 import { journalAccess, requireSchoolPermission, rolesInSchool } from '../../access/policy.js';
 import { earlierDate, laterDate } from '../../lib/dates.js';
 import type { Deps } from '../../lib/deps.js';
-import { AuditAction } from '../audit/audit.service.js';
+import { AuditAction, recordAudit } from '../audit/audit.service.js';
 import { schoolToday } from '../school/school.service.js';
 import { assignPlanTopics } from '../timetable/thematic-plan.service.js';
 import { deriveSlots, loadCurricula, slotKey } from '../timetable/timetable.service.js';
@@ -25,7 +25,6 @@ import {
 import { heldLessonsInOrder } from './journal-lessons.js';
 import { presentPeriod } from './period-grades.service.js';
 import { studentAverages } from './period-mark.js';
-import { queueReadAudit } from './read-audit.js';
 import type { ScaleDefinition } from './scales.js';
 
 /** The period asked for, else the one holding today, else the nearest. */
@@ -168,8 +167,8 @@ export async function journalPage(
     canOverrideLock: ctx.access.overrideLock,
   };
   // Grades and attendance of named students are personal data: the read is audited (no values in
-  // details), in batches (see read-audit.ts).
-  queueReadAudit(deps.db, actor, deps.clock.now(), {
+  // details), stored before the page is answered (group commit, audit/read-commit.ts).
+  await recordAudit(deps.db, actor, deps.clock.now(), {
     schoolId,
     action: AuditAction.read,
     entity: 'journal',
@@ -195,6 +194,14 @@ export async function journalAverages(
     repo.gradesInRange(deps.db, schoolId, curriculumId, period.starts_on, period.ends_on),
     ensureWorkTypes(deps, schoolId),
   ]);
+  // Averages of named students are their grades in another form: audited like the page (issue 12.9).
+  await recordAudit(deps.db, actor, deps.clock.now(), {
+    schoolId,
+    action: AuditAction.read,
+    entity: 'journal_averages',
+    entityId: curriculumId,
+    details: { periodId: period.id },
+  });
   return presentAverages(grades, workTypes, scale);
 }
 
@@ -271,6 +278,14 @@ export async function journalHistory(
   requireSchoolPermission(actor, schoolId, Permission.journalRead);
   await openJournal(deps, actor, schoolId, curriculumId);
   const rows = await repo.historyOf(deps.db, schoolId, curriculumId, q);
+  // Old and new grades of named students, with who changed them: audited (issue 12.9).
+  await recordAudit(deps.db, actor, deps.clock.now(), {
+    schoolId,
+    action: AuditAction.read,
+    entity: 'journal_history',
+    entityId: curriculumId,
+    details: { rows: rows.length, ...(q.studentId ? { studentId: q.studentId } : {}) },
+  });
   return rows.map((r) => ({
     id: r.id,
     entity: r.entity,

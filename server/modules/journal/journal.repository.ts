@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/connect.js';
+import { appendChained, type ChainReport, sealUnchained, verifyChains } from '../../db/hash-chain.js';
 import { newId } from '../../lib/ids.js';
 
 export async function findLessonByKey(db: Db, schoolId: string, curriculumId: string, date: string, lessonNumber: number) {
@@ -340,9 +341,9 @@ export interface HistoryInsert {
 
 /** Appends one old → new entry; called inside the write's transaction (R3.4). */
 export async function appendHistory(db: Db, h: HistoryInsert): Promise<void> {
-  await db
-    .insertInto('journal_history')
-    .values({
+  // Appended to the school's hash chain (decision 012): an edit in the database breaks the link.
+  await appendChained(db, 'journal_history', [
+    {
       id: newId(),
       school_id: h.schoolId,
       curriculum_id: h.curriculumId,
@@ -356,8 +357,18 @@ export async function appendHistory(db: Db, h: HistoryInsert): Promise<void> {
       reason: h.reason,
       changed_by: h.changedBy,
       changed_at: h.changedAt,
-    })
-    .execute();
+    },
+  ]);
+}
+
+/** Every chain of the grade history checked link by link (`otmetka audit verify`). */
+export function verifyHistoryChains(db: Db): Promise<ChainReport[]> {
+  return verifyChains(db, 'journal_history');
+}
+
+/** Links history rows written in bulk without a link (the demo generator). */
+export function sealHistoryRows(db: Db): Promise<number> {
+  return sealUnchained(db, 'journal_history');
 }
 
 export async function historyOf(

@@ -53,7 +53,6 @@ import { getLessonRecord, writeLessonRecord } from './lesson-record.service.js';
 import { closePeriod, reopenPeriod, setPeriodGrade } from './period-grades.service.js';
 import { planLessons } from './plan-lessons.service.js';
 import { preparedJournalPage } from './prepared-page.service.js';
-import { flushReadAudits } from './read-audit.js';
 
 const tags = ['journal'];
 const auth = { access: 'authenticated' as const };
@@ -62,8 +61,6 @@ const writeErrors = { 403: ErrorResponse, 404: ErrorResponse, 409: ConflictRespo
 export function journalRoutes(deps: Deps): FastifyPluginAsyncTypebox {
   return async (app) => {
     await app.register(attachmentRoutes(deps));
-    // Queued page-read audit entries reach the log before the database closes.
-    app.addHook('onClose', async () => flushReadAudits(deps.db));
 
     app.get(
       '/api/schools/:schoolId/journals',

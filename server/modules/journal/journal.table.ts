@@ -126,6 +126,10 @@ export interface JournalHistoryTable {
   reason: string | null;
   changed_by: string | null;
   changed_at: string;
+  /** The row's place in its school's chain, the previous row's hash and its own (migration 015, server/db/hash-chain.ts). */
+  chain_seq: number | null;
+  prev_hash: string | null;
+  hash: string | null;
 }
 
 /** Invalidation counter of prepared journal pages (see migration 006-changes). */

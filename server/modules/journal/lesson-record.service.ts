@@ -183,5 +183,7 @@ export async function getLessonRecord(deps: Deps, actor: Actor, schoolId: string
   const lesson = await repo.findLesson(deps.db, schoolId, lessonId);
   if (!lesson) throw notFound();
   await openJournal(deps, actor, schoolId, lesson.curriculum_id);
-  return presentLesson(deps, schoolId, lesson);
+  const record = await presentLesson(deps, schoolId, lesson);
+  await recordAudit(deps.db, actor, deps.clock.now(), { schoolId, action: AuditAction.read, entity: 'lesson', entityId: lessonId });
+  return record;
 }

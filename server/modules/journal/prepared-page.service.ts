@@ -5,12 +5,11 @@ import type { Actor } from '../../access/actor.js';
 import { requireSchoolPermission } from '../../access/policy.js';
 import type { Db } from '../../db/connect.js';
 import type { Deps } from '../../lib/deps.js';
-import { AuditAction } from '../audit/audit.service.js';
+import { AuditAction, recordAudit } from '../audit/audit.service.js';
 import { openJournal } from './journal-context.js';
 import { journalPage, pickPeriod } from './journal-page.service.js';
 import { bodyForReader, newJournalPageCache, type PageBody, type PreparedPage } from './journal-page-cache.js';
 import { journalScopesOf, journalStamp } from './journal-stamps.js';
-import { queueReadAudit } from './read-audit.js';
 
 // Payload format version: part of every ETag, so a deploy that changes the payload never answers 304.
 const FORMAT = 'j1';
@@ -60,8 +59,9 @@ export async function preparedJournalPage(
   const cache = cacheOf(deps);
   let page = cache.get(key);
   if (page && page.stamp === stamp) {
-    // Grades and attendance of named students are personal data: every read is audited (batched).
-    queueReadAudit(deps.db, actor, deps.clock.now(), {
+    // Grades and attendance of named students are personal data: every read is audited, and the
+    // page is sent only once the audit row is stored (group commit, audit/read-commit.ts).
+    await recordAudit(deps.db, actor, deps.clock.now(), {
       schoolId,
       action: AuditAction.read,
       entity: 'journal',
