@@ -5,7 +5,9 @@ import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, type SqliteDatabase, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import { type DatabaseKind, databaseKindOf } from '../config.js';
+import { DurableSqliteDialect, WalDurability } from './durable-sqlite.js';
 import type { Database } from './schema.js';
+import { WalFlusher } from './wal-flush.js';
 
 export type Db = Kysely<Database>;
 
@@ -26,16 +28,24 @@ export interface ConnectOptions {
 pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
 pg.types.setTypeParser(1700, (v) => Number.parseFloat(v));
 
+function sqliteFileOf(url: string): string {
+  return url === ':memory:' || url === 'sqlite::memory:' ? ':memory:' : url.replace(/^sqlite:(\/\/)?/, '');
+}
+
 function openSqlite(url: string): SQLite.Database {
-  const file = url === ':memory:' || url === 'sqlite::memory:' ? ':memory:' : url.replace(/^sqlite:(\/\/)?/, '');
+  const file = sqliteFileOf(url);
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const sqlite = new SQLite(file);
   sqlite.pragma('journal_mode = WAL');
   // better-sqlite3 builds with WAL defaulting to synchronous=NORMAL, which can lose a committed
-  // transaction on power loss; an acknowledged grade must survive (R12.2).
+  // transaction on power loss; an acknowledged grade must survive (R12.2). The writer of a file
+  // database then moves the flush off the event loop (see connect and WalFlusher).
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  // Erased personal data (a withdrawn consent's phones and addresses) must not linger in freed
+  // space of the file, where a copy of it would still carry it (issue 12.10, decision 013).
+  sqlite.pragma('secure_delete = ON');
   return sqlite;
 }
 
@@ -44,20 +54,29 @@ function openSqlite(url: string): SQLite.Database {
  * preparing costs more than running a primary-key read. One connection, serialised by Kysely, so
  * a statement is never used by two queries at once. Bounded: cleared when it grows past 2,000.
  */
-function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
+function withStatementCache(sqlite: SQLite.Database): SqliteDatabase & { isReader(sql: string): boolean } {
   const statements = new Map<string, SQLite.Statement>();
+  const prepare = (sql: string) => {
+    let statement = statements.get(sql);
+    if (!statement) {
+      if (statements.size >= 2_000) statements.clear();
+      statement = sqlite.prepare(sql);
+      statements.set(sql, statement);
+    }
+    return statement;
+  };
   return {
     close: () => sqlite.close(),
-    prepare: (sql: string) => {
-      let statement = statements.get(sql);
-      if (!statement) {
-        if (statements.size >= 2_000) statements.clear();
-        statement = sqlite.prepare(sql);
-        statements.set(sql, statement);
-      }
-      return statement;
-    },
+    prepare,
+    isReader: (sql: string) => statements.get(sql)?.reader ?? false,
   };
+}
+
+const durabilities = new WeakMap<Db, WalDurability>();
+
+/** The SQLite writer's durability control (group commit defers its flush); none on PostgreSQL. */
+export function walDurabilityOf(db: Db): WalDurability | undefined {
+  return durabilities.get(db);
 }
 
 /** A reader of committed data outside any transaction (see committedReaderOf). */
@@ -111,7 +130,18 @@ export function connect(url: string, options: ConnectOptions = {}): DbHandle {
   const kind = databaseKindOf(url);
   if (kind === 'sqlite') {
     const sqlite = openSqlite(url);
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+    const statements = withStatementCache(sqlite);
+    const file = sqliteFileOf(url);
+    let db: Db;
+    if (file === ':memory:') {
+      db = new Kysely<Database>({ dialect: new SqliteDialect({ database: statements }) });
+    } else {
+      // Commits hand the log to the OS; the driver flushes it before any writer is answered.
+      sqlite.pragma('synchronous = NORMAL');
+      const durability = new WalDurability(new WalFlusher(`${path.resolve(file)}-wal`), sqlite);
+      db = new Kysely<Database>({ dialect: new DurableSqliteDialect({ database: statements }, durability, statements.isReader) });
+      durabilities.set(db, durability);
+    }
     const snapshot = openSqliteReader(url);
     if (snapshot) committedReaders.set(db, snapshot.reader);
     return {
