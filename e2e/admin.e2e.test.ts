@@ -108,13 +108,17 @@ describe('school administrator (ru)', () => {
     });
 
     await step('student-edit', async () => {
+      // No consent is recorded for the new pupil yet (issue 12.10): the card names the closed
+      // fields and the form offers only the school's own record.
+      await page.getByTestId('consent-withheld').waitFor();
+      expect(await page.getByTestId('consent-withheld').textContent()).toContain(ru('people.student.mobilePhone'));
       await page.getByRole('button', { name: ru('web.people.editStudent') }).click();
       const form = '[data-testid="edit-student"]';
-      await page.locator(`${form} input[name="mobilePhone"]`).fill('+7 900 000-00-01');
-      await page.locator(`${form} input[name="foreignLanguage"]`).fill('немецкий');
+      expect(await page.locator(`${form} input[name="mobilePhone"]`).count()).toBe(0);
+      await page.locator(`${form} input[name="patronymic"]`).fill('Петрович');
       await page.locator(`${form} button[type="submit"]`).click();
-      await page.getByTestId('student-mobilePhone').waitFor();
-      expect(await page.getByTestId('student-mobilePhone').textContent()).toBe('+7 900 000-00-01');
+      await page.locator(form).waitFor({ state: 'detached' });
+      expect(await page.getByTestId('student-name').textContent()).toContain('Петрович');
     });
 
     await step('student-parent', async () => {

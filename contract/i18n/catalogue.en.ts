@@ -11,6 +11,7 @@ import { en as passwords } from './messages/passwords.en.js';
 import { en as people } from './messages/people.en.js';
 import { en as plan } from './messages/plan.en.js';
 import { en as school } from './messages/school.en.js';
+import { en as security } from './messages/security.en.js';
 import { en as service } from './messages/service.en.js';
 import { en as serviceWeb } from './messages/service-web.en.js';
 import { en as timetable } from './messages/timetable.en.js';
@@ -33,5 +34,6 @@ export const en: Record<MessageKey, string> = {
   ...plan,
   ...mfa,
   ...passwords,
+  ...security,
   ...audit,
 };

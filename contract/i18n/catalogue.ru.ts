@@ -10,6 +10,7 @@ import { ru as passwords } from './messages/passwords.js';
 import { ru as people } from './messages/people.js';
 import { ru as plan } from './messages/plan.js';
 import { ru as school } from './messages/school.js';
+import { ru as security } from './messages/security.js';
 import { ru as service } from './messages/service.js';
 import { ru as serviceWeb } from './messages/service-web.js';
 import { ru as timetable } from './messages/timetable.js';
@@ -37,6 +38,7 @@ export const ru = {
   ...plan,
   ...mfa,
   ...passwords,
+  ...security,
   ...audit,
 };
 

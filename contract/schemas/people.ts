@@ -156,6 +156,8 @@ export const Student = Type.Object({
   /** Class today (school time zone). */
   class: Nullable(ClassRef),
   parents: Type.Array(StudentParentLink),
+  /** Optional fields no valid consent allows (Приложение 2): neither stored nor shown (decision 013). */
+  withheld: Type.Array(Type.String()),
   createdAt: Type.String(),
   updatedAt: Type.String(),
 });
@@ -228,6 +230,8 @@ export const Parent = Type.Object({
   hasAccount: Type.Boolean(),
   /** Only the children the caller may see. */
   children: Type.Array(ParentChildLink),
+  /** Optional fields none of the parent's valid consents allows: neither stored nor shown (decision 013). */
+  withheld: Type.Array(Type.String()),
   createdAt: Type.String(),
   updatedAt: Type.String(),
 });

@@ -1,7 +1,7 @@
 import { type ExpressionBuilder, sql } from 'kysely';
 import type { MessageKey } from '../../contract/i18n/index.js';
 import { Permission, roleHas } from '../../contract/permissions.js';
-import { CLASS_TEACHER, type EffectiveRole, Role } from '../../contract/roles.js';
+import { CLASS_TEACHER, type EffectiveRole, Role, STAFF_ROLES } from '../../contract/roles.js';
 import type { Db } from '../db/connect.js';
 import { prepare } from '../db/prepared.js';
 import type { Database } from '../db/schema.js';
@@ -521,4 +521,49 @@ export async function mayWriteLesson(
     )
     .executeTakeFirst();
   return change !== undefined;
+}
+
+// ---------------------------------------------------------------- consent fields (issue 12.10)
+
+/**
+ * The Приложение 2 fields of the child's column that valid consents allow for a student (R6.2,
+ * R6.5; decision 013): the union over every valid consent covering the student — each legal
+ * representative consents for the child, and so does an adult student for themself. Without one,
+ * none: only the school's own record (name, birth date, sex, file number, form of study) is held.
+ */
+export async function consentedChildFields(db: Db, schoolId: string, studentId: string, onDate: string): Promise<Set<string>> {
+  const rows = await validConsents(db, schoolId, onDate).select('c.child_fields').where('c.student_id', '=', studentId).execute();
+  return new Set(rows.flatMap((r) => JSON.parse(r.child_fields) as string[]));
+}
+
+/** The fields of the parent's column that this parent's own valid consents allow (decision 013). */
+export async function consentedParentFields(db: Db, schoolId: string, parentId: string, onDate: string): Promise<Set<string>> {
+  const rows = await validConsents(db, schoolId, onDate).select('c.parent_fields').where('c.parent_id', '=', parentId).execute();
+  return new Set(rows.flatMap((r) => JSON.parse(r.parent_fields) as string[]));
+}
+
+// ---------------------------------------------------------------- school security settings (issue 12.3)
+
+/**
+ * Who sets a school's second-factor rule (decision 013): its school admin or its director — the
+ * people answerable for the school's accounts. Outside the school 404, other members 403.
+ */
+export function requireSecuritySettingsChange(actor: Actor, schoolId: string): void {
+  if (actor.kind === 'system') return;
+  const roles = rolesInSchool(actor, schoolId);
+  if (roles.length === 0) throw notFound();
+  if (!roles.includes(Role.schoolAdmin) && !roles.includes(Role.director)) throw forbidden();
+}
+
+/** Who reads it: the school's staff and its operator (a family has nothing to do with it). */
+export function requireSecuritySettingsRead(actor: Actor, schoolId: string): void {
+  if (actor.kind === 'system') return;
+  const roles = rolesInSchool(actor, schoolId);
+  if (roles.length === 0) throw notFound();
+  if (!roles.some((r) => r === Role.operator || STAFF_ROLES.includes(r))) throw forbidden();
+}
+
+/** Whether the actor holds a staff role (or the operator's) in the school: whose over-budget reads alert the director. */
+export function isStaffIn(actor: Actor, schoolId: string): boolean {
+  return rolesInSchool(actor, schoolId).some((r) => r === Role.operator || STAFF_ROLES.includes(r));
 }

@@ -1,5 +1,6 @@
-import { type Expression, type SqlBool, sql } from 'kysely';
+import { type Expression, type Kysely, type SqlBool, sql } from 'kysely';
 import type { DatabaseKind } from '../config.js';
+import type { Database } from './schema.js';
 
 /**
  * Every difference between SQLite and PostgreSQL lives here; repositories and migrations
@@ -11,6 +12,12 @@ export interface Dialect {
   containsInsensitive(column: Expression<string | null>, needle: string): Expression<SqlBool>;
   /** Whether SELECT … FOR UPDATE is available (SQLite serialises writers instead). */
   supportsRowLocks: boolean;
+  /**
+   * After erasing personal data (a withdrawn consent), pushes it out of the files: SQLite copies the
+   * WAL into the database file, whose freed space secure_delete has zeroed, and empties the WAL,
+   * which still held the old pages (decision 013). PostgreSQL leaves dead row versions to VACUUM.
+   */
+  flushErased(db: Kysely<Database>): Promise<void>;
 }
 
 function escapeLike(needle: string): string {
@@ -23,6 +30,7 @@ export function dialectFor(kind: DatabaseKind): Dialect {
       kind,
       containsInsensitive: (column, needle) => sql<SqlBool>`${column} ILIKE ${`%${escapeLike(needle)}%`} ESCAPE '\\'`,
       supportsRowLocks: true,
+      flushErased: async () => {},
     };
   }
   return {
@@ -32,6 +40,9 @@ export function dialectFor(kind: DatabaseKind): Dialect {
     // stored search column (see people.repository search_name).
     containsInsensitive: (column, needle) => sql<SqlBool>`${column} LIKE ${`%${escapeLike(needle)}%`} ESCAPE '\\'`,
     supportsRowLocks: false,
+    flushErased: async (db) => {
+      await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(db);
+    },
   };
 }
 

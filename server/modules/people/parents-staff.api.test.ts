@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeSchoolWorld, type SchoolWorld, TEST_PASSWORD } from '../../test/factories.js';
+import { giveConsent, makeSchoolWorld, type SchoolWorld, TEST_PASSWORD } from '../../test/factories.js';
 import { type Client, createTestApp, type TestApp } from '../../test/harness.js';
 
 let t: TestApp;
@@ -28,31 +28,33 @@ const count = async (table: 'parents' | 'student_parents' | 'staff' | 'users' | 
   );
 
 let seq = 0;
-const newParent = (extra: Record<string, unknown> = {}) => ({ surname: `Отцов${++seq}`, name: 'Пётр', sex: 'm', ...extra });
+const newParent = (extra: Record<string, unknown> = {}) => ({ surname: `Отцов${++seq}`, name: 'Пётр', ...extra });
 
 describe('parents', () => {
-  it('creates a parent with every consent-form field, links them to a child, and shows the link both ways', async () => {
-    const res = await admin.post(
-      `${base}/parents`,
-      newParent({
-        patronymic: 'Ильич',
-        birthDate: '1985-07-01',
-        residenceAddress: 'ул. Мира, 2',
-        homePhone: '+7 4012 111111',
-        mobilePhone: '+7 900 111 11 11',
-        workplace: 'ООО «Ромашка»',
-        position: 'инженер',
-        workPhone: '+7 4012 222222',
-        email: 'petr@example.ru',
-        schoolHelp: 'готов помочь с экскурсиями',
-        extraContact: 'звонить после 18:00',
-      }),
-    );
+  it('creates a parent, links them to a child, fills the consent-form fields the consent allows, and shows the link both ways', async () => {
+    const res = await admin.post(`${base}/parents`, newParent({ patronymic: 'Ильич' }));
     expect(res.statusCode).toBe(201);
     const parent = res.json();
-    expect(parent).toMatchObject({ workplace: 'ООО «Ромашка»', hasAccount: false, children: [] });
+    expect(parent).toMatchObject({ patronymic: 'Ильич', hasAccount: false, children: [] });
     const link = await admin.post(`${base}/students/${world.studentIds.inB}/parents`, { parentId: parent.id, kinship: 'father' });
     expect(link.statusCode).toBe(204);
+    // Issue 12.10: the optional fields of Приложение 2 are placed once the parent's consent allows them.
+    await giveConsent(t.deps.db, world.schoolId, world.studentIds.inB, parent.id);
+    const filled = await admin.patch(`${base}/parents/${parent.id}`, {
+      sex: 'm',
+      birthDate: '1985-07-01',
+      residenceAddress: 'ул. Мира, 2',
+      homePhone: '+7 4012 111111',
+      mobilePhone: '+7 900 111 11 11',
+      workplace: 'ООО «Ромашка»',
+      position: 'инженер',
+      workPhone: '+7 4012 222222',
+      email: 'petr@example.ru',
+      schoolHelp: 'готов помочь с экскурсиями',
+      extraContact: 'звонить после 18:00',
+    });
+    expect(filled.statusCode, filled.body).toBe(200);
+    expect(filled.json()).toMatchObject({ workplace: 'ООО «Ромашка»', withheld: [] });
     const student = (await admin.get(`${base}/students/${world.studentIds.inB}`)).json();
     expect(student.parents).toEqual(expect.arrayContaining([expect.objectContaining({ parentId: parent.id, kinship: 'father' })]));
     const again = (await admin.get(`${base}/parents/${parent.id}`)).json();
@@ -91,6 +93,7 @@ describe('parents', () => {
     }
     expect(await count('parents')).toBe(before);
     const parent = (await admin.post(`${base}/parents`, newParent())).json();
+    await giveConsent(t.deps.db, world.schoolId, world.studentIds.inA, parent.id);
     expect((await admin.patch(`${base}/parents/${parent.id}`, { email: 'bad' })).statusCode).toBe(400);
     const ok = await admin.patch(`${base}/parents/${parent.id}`, { email: 'ok@example.ru', position: null });
     expect(ok.statusCode).toBe(200);

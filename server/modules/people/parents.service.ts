@@ -11,6 +11,13 @@ import { newId } from '../../lib/ids.js';
 import { foldForSearch, searchTextOf } from '../../lib/search-text.js';
 import { AuditAction, recordAudit } from '../audit/audit.service.js';
 import { ChangeKind, recordChange } from '../changes/changes.service.js';
+import {
+  eraseWithheldParentColumns,
+  eraseWithheldStudentColumns,
+  maskParent,
+  refuseWithheldInput,
+  withheldParentColumns,
+} from './consent-fields.js';
 import * as repo from './parents.repository.js';
 import { changedColumns, referenceNotFound, requirePermissionOverStudent, schoolToday } from './people.common.js';
 import { presentParent } from './people.presenter.js';
@@ -56,7 +63,8 @@ async function loadParent(deps: Deps, actor: Actor, db: Db, schoolId: string, id
   const scope = await studentScope(db, actor, schoolId, await schoolToday(deps, schoolId));
   const children = await repo.childrenOfParent(db, schoolId, id);
   const visible = scope.kind === 'all' ? children : children.filter((c) => scope.studentIds.includes(c.student_id));
-  return presentParent(row, visible);
+  // R6.2: what none of the parent's valid consents allows is not shown (decision 013).
+  return maskParent(presentParent(row, visible), await withheldParentColumns(db, schoolId, id, await schoolToday(deps, schoolId)));
 }
 
 async function requireParentVisible(deps: Deps, actor: Actor, schoolId: string, id: string): Promise<void> {
@@ -95,6 +103,8 @@ function rowFields(input: ParentUpdate): Updateable<ParentsTable> {
 /** Creates a parent record (person.manage). */
 export async function createParent(deps: Deps, actor: Actor, schoolId: string, input: ParentCreate): Promise<Parent> {
   requireSchoolPermission(actor, schoolId, Permission.personManage);
+  // A new record has no consent yet (a consent names its parent): only the name.
+  refuseWithheldInput(actor, 'parent', input, await withheldParentColumns(deps.db, schoolId, null, ''));
   const now = deps.clock.now();
   const id = newId();
   const row = rowFields(input);
@@ -138,9 +148,11 @@ export async function updateParent(deps: Deps, actor: Actor, schoolId: string, i
     throw forbidden();
   }
   const now = deps.clock.now();
+  const today = await schoolToday(deps, schoolId);
   await deps.db.transaction().execute(async (trx) => {
     const current = await repo.findParent(trx, schoolId, id);
     if (!current) throw notFound();
+    refuseWithheldInput(actor, 'parent', input, await withheldParentColumns(trx, schoolId, id, today));
     const { patch, fields } = changedColumns(current, rowFields(input) as Partial<ParentsTable>);
     if (fields.length === 0) return;
     const next = { ...current, ...patch };
@@ -221,22 +233,20 @@ export async function unlinkParent(deps: Deps, actor: Actor, schoolId: string, s
 }
 
 /**
- * Erases a parent's optional contact fields, in the caller's transaction: the consent that allowed
- * them was withdrawn and no other is in force (the service module decides that). Name and kinship
- * stay: the school keeps who the legal representatives are in the personal file.
+ * After a consent is withdrawn, erases in the caller's transaction what no remaining valid consent
+ * allows (the service module calls it after marking the consent withdrawn): the child's optional
+ * fields and the signing parent's. Names, kinship and the school's own record of the child stay
+ * (docs/decisions/consent-withdrawal.md). Answers the erased API field names, for the audit.
  */
-export async function eraseParentOptionalContacts(trx: Db, now: Date, schoolId: string, parentId: string): Promise<void> {
-  await repo.updateParent(trx, schoolId, parentId, {
-    birth_date: null,
-    residence_address: null,
-    home_phone: null,
-    mobile_phone: null,
-    workplace: null,
-    position: null,
-    work_phone: null,
-    email: null,
-    school_help: null,
-    extra_contact: null,
-    updated_at: now.toISOString(),
-  });
+export async function eraseUnconsentedPersonalData(
+  trx: Db,
+  now: Date,
+  schoolId: string,
+  who: { studentId: string | null; parentId: string | null },
+  today: string,
+): Promise<{ student: string[]; parent: string[] }> {
+  return {
+    student: who.studentId ? await eraseWithheldStudentColumns(trx, now, schoolId, who.studentId, today) : [],
+    parent: who.parentId ? await eraseWithheldParentColumns(trx, now, schoolId, who.parentId, today) : [],
+  };
 }

@@ -58,6 +58,7 @@ export function presentStudent(r: StudentRow, klass: ClassOnDate | null, parents
       patronymic: p.patronymic,
       kinship: p.kinship as Kinship,
     })),
+    withheld: [],
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };
@@ -92,6 +93,7 @@ export function presentParent(
       patronymic: c.patronymic,
       kinship: c.kinship as Kinship,
     })),
+    withheld: [],
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeSchoolWorld, type SchoolWorld, TEST_PASSWORD } from '../../test/factories.js';
+import { giveConsent, makeSchoolWorld, type SchoolWorld, TEST_PASSWORD } from '../../test/factories.js';
 import { type Client, createTestApp, type TestApp } from '../../test/harness.js';
 
 let t: TestApp;
@@ -140,28 +140,34 @@ describe('student record', () => {
 });
 
 describe('create student', () => {
-  it('creates a student with every consent-form field and enrols them in the same transaction', async () => {
+  it('creates a student and enrols them in the same transaction; the consent-form fields follow the consent', async () => {
     const before = { m: await count('student_movements'), c: await count('class_memberships') };
     const res = await admin.post(
       `${base}/students`,
       newStudent({
-        residenceAddress: 'г. Калининград, ул. Ленина, 1',
-        registrationAddress: 'г. Калининград, ул. Ленина, 1',
-        homePhone: '+7 4012 000000',
-        mobilePhone: '+7 900 000 00 00',
-        birthCertificate: 'I-РЕ 123456',
-        hasHomePc: true,
-        email: 'alena@example.ru',
-        foreignLanguage: 'английский',
-        additionalEducation: 'музыкальная школа',
         studyForm: 'family',
-        studyProgram: 'ООП ООО',
         enrolment: { classId: world.classIds.b, onDate: '2026-11-02', orderNumber: '45-у', orderDate: '2026-10-30' },
       }),
     );
     expect(res.statusCode).toBe(201);
     const s = res.json();
-    expect(s).toMatchObject({ hasHomePc: true, studyForm: 'family', studyProgram: 'ООП ООО', class: { id: world.classIds.b, name: '5Б' } });
+    expect(s).toMatchObject({ studyForm: 'family', class: { id: world.classIds.b, name: '5Б' } });
+    // Issue 12.10: the optional fields of Приложение 2 are placed once a consent allows them.
+    await giveConsent(t.deps.db, world.schoolId, s.id, null);
+    const filled = await admin.patch(`${base}/students/${s.id}`, {
+      residenceAddress: 'г. Калининград, ул. Ленина, 1',
+      registrationAddress: 'г. Калининград, ул. Ленина, 1',
+      homePhone: '+7 4012 000000',
+      mobilePhone: '+7 900 000 00 00',
+      birthCertificate: 'I-РЕ 123456',
+      hasHomePc: true,
+      email: 'alena@example.ru',
+      foreignLanguage: 'английский',
+      additionalEducation: 'музыкальная школа',
+      studyProgram: 'ООП ООО',
+    });
+    expect(filled.statusCode, filled.body).toBe(200);
+    expect(filled.json()).toMatchObject({ hasHomePc: true, studyProgram: 'ООП ООО', withheld: [] });
     expect(await count('student_movements')).toBe(before.m + 1);
     expect(await count('class_memberships')).toBe(before.c + 1);
     const movement = await t.deps.db.selectFrom('student_movements').selectAll().where('student_id', '=', s.id).executeTakeFirstOrThrow();
@@ -228,6 +234,7 @@ describe('create student', () => {
 describe('update student', () => {
   it('changes only the given fields and audits their names, never the values', async () => {
     const created = (await admin.post(`${base}/students`, newStudent())).json();
+    await giveConsent(t.deps.db, world.schoolId, created.id, null);
     const res = await admin.patch(`${base}/students/${created.id}`, { mobilePhone: '+7 911 111 11 11', surname: 'Соснина' });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ mobilePhone: '+7 911 111 11 11', surname: 'Соснина', name: 'Алёна' });

@@ -17,6 +17,7 @@ import { newId } from '../../lib/ids.js';
 import { foldForSearch, searchTextOf } from '../../lib/search-text.js';
 import { AuditAction, recordAudit } from '../audit/audit.service.js';
 import { ChangeKind, recordChange } from '../changes/changes.service.js';
+import { maskStudent, refuseWithheldInput, withheldStudentColumns } from './consent-fields.js';
 import { findSchools } from './lookups.repository.js';
 import { applyMovement } from './movements.service.js';
 import { changedColumns, requirePermissionOverStudent, schoolToday } from './people.common.js';
@@ -61,7 +62,9 @@ export async function listStudents(
 async function loadStudent(db: Db, schoolId: string, id: string, today: string): Promise<Student> {
   const row = await repo.findStudent(db, schoolId, id);
   if (!row) throw notFound();
-  return presentStudent(row, await repo.classOnDate(db, schoolId, id, today), await repo.parentsOfStudent(db, schoolId, id));
+  const student = presentStudent(row, await repo.classOnDate(db, schoolId, id, today), await repo.parentsOfStudent(db, schoolId, id));
+  // R6.2: what no valid consent allows is not shown, whoever asks (decision 013).
+  return maskStudent(student, await withheldStudentColumns(db, schoolId, id, today));
 }
 
 /** A student's full record; 404 for a student the actor may not see. Audited as a read. */
@@ -101,6 +104,8 @@ export async function createStudent(deps: Deps, actor: Actor, schoolId: string, 
   const now = deps.clock.now();
   const id = newId();
   const { enrolment, ...fields } = input;
+  // A new record has no consent yet (a consent names its student): only the school's own fields.
+  refuseWithheldInput(actor, 'student', fields, await withheldStudentColumns(deps.db, schoolId, null, ''));
   const row = rowFields(fields);
   await deps.db.transaction().execute(async (trx) => {
     if (await repo.fileNumberTaken(trx, schoolId, row.file_number as string)) throw duplicateFileNumber(row.file_number as string);
@@ -147,9 +152,11 @@ export async function createStudent(deps: Deps, actor: Actor, schoolId: string, 
 export async function updateStudent(deps: Deps, actor: Actor, schoolId: string, id: string, input: StudentUpdate): Promise<Student> {
   await requirePermissionOverStudent(deps, actor, schoolId, id, Permission.personManage);
   const now = deps.clock.now();
+  const today = await schoolToday(deps, schoolId);
   await deps.db.transaction().execute(async (trx) => {
     const current = await repo.findStudent(trx, schoolId, id);
     if (!current) throw notFound();
+    refuseWithheldInput(actor, 'student', input, await withheldStudentColumns(trx, schoolId, id, today));
     const { patch, fields } = changedColumns(current, rowFields(input) as Partial<StudentsTable>);
     if (fields.length === 0) return;
     // Diaries and journals show the student's name.
@@ -173,7 +180,7 @@ export async function updateStudent(deps: Deps, actor: Actor, schoolId: string, 
     });
     await recordAudit(trx, actor, now, { schoolId, action: AuditAction.update, entity: 'student', entityId: id, details: { fields } });
   });
-  return loadStudent(deps.db, schoolId, id, await schoolToday(deps, schoolId));
+  return loadStudent(deps.db, schoolId, id, today);
 }
 
 /**

@@ -14,7 +14,7 @@ import { conflict, forbidden, invalid, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { AuditAction, recordAudit } from '../audit/audit.service.js';
 import { ChangeKind, recordChange } from '../changes/changes.service.js';
-import { eraseParentOptionalContacts } from '../people/parents.service.js';
+import { eraseUnconsentedPersonalData } from '../people/parents.service.js';
 import { checkLinks } from './applications.service.js';
 import { operatorCopyDueOn } from './deadlines.js';
 import { referenceNotFound, schoolToday } from './service.common.js';
@@ -220,7 +220,8 @@ export async function withdrawConsent(
       .where('withdrawn_at', 'is', null)
       .executeTakeFirst();
     if (Number(result.numUpdatedRows) !== 1) throw conflict('error.service.consentWithdrawn');
-    // Passport data served only the identity check at submission (seed 002 §3.2.1): erase it.
+    // The passport served only the identity check at submission (seed 002 §3.2.1), the address and
+    // phone only reaching the applicant about this service: erased with the consent that ends it.
     if (row.application_id) {
       await trx
         .updateTable('service_applications')
@@ -228,6 +229,12 @@ export async function withdrawConsent(
           passport_series: '',
           passport_number: '',
           passport_issued_by: '',
+          address_city: '',
+          address_street: '',
+          address_house: '',
+          address_building: '',
+          address_flat: '',
+          phone: '',
           personal_data_erased_at: now.toISOString(),
           updated_at: now.toISOString(),
         })
@@ -245,10 +252,9 @@ export async function withdrawConsent(
         .where('revoked_at', 'is', null)
         .execute();
     }
-    // The parent's optional contacts were placed only by consent: erase them unless another consent of theirs is in force.
-    if (row.parent_id && !(await repo.otherConsentInForce(trx, schoolId, row.parent_id, id))) {
-      await eraseParentOptionalContacts(trx, now, schoolId, row.parent_id);
-    }
+    // The optional fields were placed only by consent (decision 013): what no remaining valid
+    // consent allows is erased, the child's and the signing parent's.
+    const erased = await eraseUnconsentedPersonalData(trx, now, schoolId, { studentId: row.student_id, parentId: row.parent_id }, today);
     await recordChange(trx, {
       kind: ChangeKind.consent,
       action: 'update',
@@ -263,9 +269,10 @@ export async function withdrawConsent(
       action: AuditAction.update,
       entity: CONSENT_ENTITY,
       entityId: id,
-      details: { withdrawn: true },
+      details: { withdrawn: true, erased: [...erased.student.map((f) => `student.${f}`), ...erased.parent.map((f) => `parent.${f}`)] },
     });
   });
+  await deps.dialect.flushErased(deps.db);
   const updated = await repo.findConsent(deps.db, schoolId, id);
   if (!updated) throw notFound();
   return present(deps, schoolId, updated, today);

@@ -54,19 +54,6 @@ export function consentsOfApplication(db: Db, schoolId: string, applicationId: s
     .execute();
 }
 
-/** Whether the parent has a consent in force besides the one being withdrawn. */
-export async function otherConsentInForce(db: Db, schoolId: string, parentId: string, exceptConsentId: string): Promise<boolean> {
-  const other = await db
-    .selectFrom('service_consents')
-    .select('id')
-    .where('school_id', '=', schoolId)
-    .where('parent_id', '=', parentId)
-    .where('id', '!=', exceptConsentId)
-    .where('withdrawn_at', 'is', null)
-    .executeTakeFirst();
-  return other !== undefined;
-}
-
 export async function studentInSchool(db: Db, schoolId: string, studentId: string) {
   // Read-only look-up of the people module's table.
   return db

@@ -10,7 +10,8 @@ import { formatDate, fullName } from '../../lib/dates';
 import { useLocale, useT } from '../../lib/i18n';
 import { useDocumentTitle } from '../../lib/use-title';
 import { useParent, useUpdateParent } from './api/parents';
-import { parentFields, parentValues } from './fields';
+import { consentedFields, parentFields, parentValues } from './fields';
+import { WithheldNotice } from './WithheldNotice';
 import '../../components/admin.css';
 
 /** A parent's card: the consent-form data, editable with person.manage, and their children in this school. */
@@ -50,13 +51,14 @@ export function ParentCardPage() {
             </button>
           ) : null}
         </div>
+        <WithheldNotice kind="parent" withheld={p.withheld} />
         {editing ? (
           <div className="form--wide">
             <EntityForm
               testId="edit-parent"
               mode="edit"
               submitLabel="web.form.save"
-              fields={parentFields(t)}
+              fields={consentedFields(parentFields(t), p.withheld)}
               initial={parentValues(p)}
               onSubmit={(body) => update.mutateAsync(body)}
               onDone={() => setEditing(false)}

@@ -26,8 +26,9 @@ import {
 } from '../../lib/resources/students';
 import { useDocumentTitle } from '../../lib/use-title';
 import { createParent, useParentSearch } from './api/parents';
-import { kinshipField, parentFields, studentFields, studentValues } from './fields';
+import { consentedFields, kinshipField, PARENT_CONSENT_FIELD_NAMES, parentFields, studentFields, studentValues } from './fields';
 import { movementKindOptions } from './options';
+import { WithheldNotice } from './WithheldNotice';
 import '../../components/admin.css';
 
 // Which movement kinds name a class and which a group (server: movements.service.ts, seed 002 «движение обучающихся»).
@@ -86,13 +87,14 @@ function PersonalData({ student: s, manage }: { student: Student; manage: boolea
           </button>
         ) : null}
       </div>
+      <WithheldNotice kind="student" withheld={s.withheld} />
       {editing ? (
         <div className="form--wide">
           <EntityForm
             testId="edit-student"
             mode="edit"
             submitLabel="web.form.save"
-            fields={studentFields(t)}
+            fields={consentedFields(studentFields(t), s.withheld)}
             initial={studentValues(s)}
             onSubmit={(body) => update.mutateAsync(body)}
             onDone={() => setEditing(false)}
@@ -257,7 +259,7 @@ function NewParentForm({ studentId }: { studentId: string }) {
         testId="new-parent"
         submitLabel="web.people.link"
         onSubmit={createAndLink}
-        fields={[kinshipField(t), ...parentFields(t)]}
+        fields={[kinshipField(t), ...consentedFields(parentFields(t), PARENT_CONSENT_FIELD_NAMES)]}
       />
     </div>
   );

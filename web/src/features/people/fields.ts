@@ -1,3 +1,4 @@
+import { PARENT_CONSENT_COLUMNS } from '@contract/consent-fields';
 import { PARENT_LIMITS, STUDENT_LIMITS } from '@contract/limits';
 import type { Parent, Student } from '@contract/schemas/people';
 import { type FieldSpec, type FormValues, withLimits } from '../../components/EntityForm';
@@ -163,3 +164,13 @@ export const kinshipField = (t: Translate): FieldSpec => ({
   required: true,
   options: kinshipOptions(t),
 });
+
+/**
+ * Without the fields no valid consent allows (issue 12.10, decision 013): the server neither keeps
+ * nor shows them, so the form does not offer them.
+ */
+export const consentedFields = (fields: FieldSpec[], withheld: readonly string[]): FieldSpec[] =>
+  fields.filter((f) => !withheld.includes(f.name));
+
+/** The parent's optional fields: a new parent has no consent yet, so only the name is asked. */
+export const PARENT_CONSENT_FIELD_NAMES: readonly string[] = Object.keys(PARENT_CONSENT_COLUMNS);
