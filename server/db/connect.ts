@@ -46,9 +46,6 @@ function openSqlite(url: string): SQLite.Database {
   // Erased personal data (a withdrawn consent's phones and addresses) must not linger in freed
   // space of the file, where a copy of it would still carry it (issue 12.10, decision 013).
   sqlite.pragma('secure_delete = ON');
-  // Erased personal data (a withdrawn consent's phones and addresses) must not linger in freed
-  // space of the file, where a copy of it would still carry it (issue 12.10, decision 013).
-  sqlite.pragma('secure_delete = ON');
   return sqlite;
 }
 
