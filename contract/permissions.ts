@@ -27,6 +27,8 @@ export const Permission = {
   journalWrite: 'journal.write',
   gradingManage: 'grading.manage',
   periodClose: 'period.close',
+  /** The school's notification delivery log, SMS budget and channel check (issue 13). */
+  notifyManage: 'notify.manage',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];
 
@@ -61,6 +63,7 @@ export const ROLE_PERMISSIONS: Record<EffectiveRole, readonly Permission[]> = {
     P.journalWrite,
     P.gradingManage,
     P.periodClose,
+    P.notifyManage,
   ],
   [Role.director]: [
     P.schoolRead,

@@ -32,6 +32,80 @@ export interface Config {
   mfaKey: string | null;
   /** log2 of scrypt's N for new password hashes (PASSWORD_HASH_COST, default 17: OWASP's N=2^17). */
   passwordHashCost: number;
+  /**
+   * Records of personal data one account may be served per hour and per day (READ_BUDGET_PER_HOUR,
+   * READ_BUDGET_PER_DAY; 0 turns a window off): copying protection, R7.2, decision 013.
+   */
+  readBudget: { perHour: number; perDay: number };
+  /** Notification channels and the worker (issue 13); with no channel set, a development channel keeps messages in the database. */
+  notify: NotifyConfig;
+}
+
+export interface NotifyConfig {
+  /** SMTP_URL (smtp:// or smtps://, credentials in the URL); null: e-mail goes to the development channel. */
+  smtpUrl: string | null;
+  /** SMTP_FROM: the From address of notices. */
+  smtpFrom: string;
+  /** SMPP_URL (smpp://host:port or ssmpp://), SMPP_SYSTEM_ID, SMPP_PASSWORD, SMPP_SOURCE_ADDR. */
+  smpp: { url: string; systemId: string; password: string; sourceAddr: string } | null;
+  /** SMS_HTTP_URL and SMS_HTTP_TOKEN: a generic JSON gateway, used when SMPP is not set. */
+  smsHttp: { url: string; token: string } | null;
+  /** NOTIFY_POLL_MS: how often an idle worker looks at the outbox. */
+  pollMs: number;
+  /** NOTIFY_COALESCE_SECONDS: grades of one child within this window go out as one message. */
+  coalesceSeconds: number;
+  /** NOTIFY_MAX_ATTEMPTS: tries before a notice is marked failed. */
+  maxAttempts: number;
+  /** NOTIFY_SEND_TIMEOUT_MS: how long one gateway call may take before it counts as failed. */
+  sendTimeoutMs: number;
+}
+
+function urlFrom(env: NodeJS.ProcessEnv, name: string, protocols: readonly string[]): string | null {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return null;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`${name} must be a URL (${protocols.join(' or ')}), got something else`);
+  }
+  if (!protocols.includes(url.protocol.replace(/:$/, ''))) {
+    throw new ConfigError(`${name} must start with ${protocols.map((p) => `${p}://`).join(' or ')}, got ${url.protocol}//…`);
+  }
+  return raw;
+}
+
+/** The notification channels from SMTP_*, SMPP_* and SMS_HTTP_* (issue 13); a half-set channel is refused. */
+export function notifyConfigFrom(env: NodeJS.ProcessEnv): NotifyConfig {
+  const smppUrl = urlFrom(env, 'SMPP_URL', ['smpp', 'ssmpp']);
+  let smpp: NotifyConfig['smpp'] = null;
+  if (smppUrl) {
+    const systemId = env.SMPP_SYSTEM_ID ?? '';
+    const sourceAddr = env.SMPP_SOURCE_ADDR ?? '';
+    if (systemId === '' || sourceAddr === '') {
+      throw new ConfigError('SMPP_URL needs SMPP_SYSTEM_ID and SMPP_SOURCE_ADDR (and usually SMPP_PASSWORD) from the SMS provider');
+    }
+    smpp = { url: smppUrl, systemId, password: env.SMPP_PASSWORD ?? '', sourceAddr };
+  }
+  const httpUrl = urlFrom(env, 'SMS_HTTP_URL', ['http', 'https']);
+  let smsHttp: NotifyConfig['smsHttp'] = null;
+  if (httpUrl) {
+    const token = env.SMS_HTTP_TOKEN ?? '';
+    if (token === '') throw new ConfigError('SMS_HTTP_URL needs SMS_HTTP_TOKEN (the gateway’s bearer token)');
+    smsHttp = { url: httpUrl, token };
+  }
+  const smtpFrom = env.SMTP_FROM || 'Отметка <noreply@localhost>';
+  if (!/@/.test(smtpFrom)) throw new ConfigError(`SMTP_FROM must be an e-mail address, got "${smtpFrom}"`);
+  return {
+    smtpUrl: urlFrom(env, 'SMTP_URL', ['smtp', 'smtps']),
+    smtpFrom,
+    smpp,
+    smsHttp,
+    pollMs: intFrom(env, 'NOTIFY_POLL_MS', 1000, 10, 60_000),
+    coalesceSeconds: intFrom(env, 'NOTIFY_COALESCE_SECONDS', 120, 0, 3600),
+    maxAttempts: intFrom(env, 'NOTIFY_MAX_ATTEMPTS', 5, 1, 20),
+    sendTimeoutMs: intFrom(env, 'NOTIFY_SEND_TIMEOUT_MS', 10_000, 100, 120_000),
+  };
 }
 
 export class ConfigError extends Error {}
@@ -146,5 +220,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mfaRequired: boolFrom(env, 'MFA_REQUIRED', true),
     mfaKey: mfaKeyFrom(env),
     passwordHashCost: intFrom(env, 'PASSWORD_HASH_COST', 17, 14, 20),
+    readBudget: {
+      perHour: intFrom(env, 'READ_BUDGET_PER_HOUR', 2000, 0, 10_000_000),
+      perDay: intFrom(env, 'READ_BUDGET_PER_DAY', 8000, 0, 100_000_000),
+    },
+    notify: notifyConfigFrom(env),
   };
 }

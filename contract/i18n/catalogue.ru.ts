@@ -5,6 +5,7 @@ import { ru as diaryWeb } from './messages/diary-web.js';
 import { ru as journal } from './messages/journal.js';
 import { ru as journalWeb } from './messages/journal-web.js';
 import { ru as mfa } from './messages/mfa.js';
+import { ru as notifications } from './messages/notifications.js';
 import { ru as oversight } from './messages/oversight.js';
 import { ru as passwords } from './messages/passwords.js';
 import { ru as people } from './messages/people.js';
@@ -40,6 +41,7 @@ export const ru = {
   ...passwords,
   ...security,
   ...audit,
+  ...notifications,
 };
 
 export type MessageKey = keyof typeof ru;

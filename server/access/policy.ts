@@ -334,6 +334,48 @@ export async function requireCodeIssuer(db: Db, actor: Actor, schoolId: string, 
   throw forbidden();
 }
 
+/**
+ * The students whose notices this account may set up (R8.1; seed 002 §3.2.5, §3.3: the parent sets
+ * up SMS reception themself): a parent's children under this parent's valid consent, a student's
+ * own record under a valid consent. Staff set up nobody's notices, not even with whole-school rights.
+ */
+export async function familyStudentIds(db: Db, actor: Actor, schoolId: string, onDate: string): Promise<string[]> {
+  if (actor.kind === 'system' || !actor.userId) return [];
+  const roles = rolesInSchool(actor, schoolId);
+  const ids = new Set<string>();
+  const args = { userId: actor.userId, schoolId, onDate };
+  if (roles.includes(Role.parent)) for (const c of await childrenWithConsent.execute(db, args)) ids.add(c.student_id);
+  if (roles.includes(Role.student)) for (const s of await selvesWithConsent.execute(db, args)) ids.add(s.id);
+  return [...ids];
+}
+
+/** 404 outside the school or for another family's child, 403 for staff: notices are the family's own. */
+export async function requireFamilyOf(db: Db, actor: Actor, schoolId: string, studentId: string, onDate: string): Promise<void> {
+  const roles = rolesInSchool(actor, schoolId);
+  if (actor.kind === 'system' || roles.length === 0) throw notFound();
+  if (!roles.includes(Role.parent) && !roles.includes(Role.student)) throw forbidden();
+  if (!(await familyStudentIds(db, actor, schoolId, onDate)).includes(studentId)) throw notFound();
+}
+
+/**
+ * The family view of who read a family's data and the family's export (issue 12.13; 152-FZ art. 14:
+ * the subject's right to know what is held and who had access): a parent of this school, for their
+ * own account and their children under a valid consent (R6.5: without one no child's data is
+ * shown). 404 outside the school, 403 for a member who is not a parent here. Returns the children.
+ */
+export async function requireParentFamily(db: Db, actor: Actor, schoolId: string, onDate: string): Promise<string[]> {
+  const roles = rolesInSchool(actor, schoolId);
+  if (actor.kind === 'system' || !actor.userId || roles.length === 0) throw notFound();
+  if (!roles.includes(Role.parent)) throw forbidden();
+  const children = await childrenWithConsent.execute(db, { userId: actor.userId, schoolId, onDate });
+  return [...new Set(children.map((c) => c.student_id))];
+}
+
+/** Whether the account is a parent or a student anywhere (who may keep notification contacts). */
+export function isFamilyAccount(actor: Actor): boolean {
+  return actor.kind === 'user' && actor.grants.some((g) => g.role === Role.parent || g.role === Role.student);
+}
+
 /** Throws 404 unless the actor may see every one of these students. */
 export async function requireStudentsVisible(
   db: Db,

@@ -15,6 +15,7 @@ import * as m013 from './migrations/013-mfa.js';
 import * as m014 from './migrations/014-temporary-password.js';
 import * as m015 from './migrations/015-audit-chain.js';
 import * as m016 from './migrations/016-consent-fields-read-budgets.js';
+import * as m017 from './migrations/017-notifications.js';
 
 // Listed explicitly (not read from disk) so the bundle and the tests see exactly the same set.
 const migrations: Record<string, Migration> = {
@@ -33,6 +34,7 @@ const migrations: Record<string, Migration> = {
   '014-temporary-password': m014,
   '015-audit-chain': m015,
   '016-consent-fields-read-budgets': m016,
+  '017-notifications': m017,
 };
 
 class ListedMigrations implements MigrationProvider {

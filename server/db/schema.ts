@@ -23,6 +23,13 @@ import type {
   PeriodGradesTable,
   WorkTypesTable,
 } from '../modules/journal/journal.table.js';
+import type {
+  NotifyContactsTable,
+  NotifyOutboxTable,
+  NotifySchoolSettingsTable,
+  NotifySettingsTable,
+  NotifySmsPartsTable,
+} from '../modules/notifications/notifications.table.js';
 import type { ComplaintsTable, InspectionsTable } from '../modules/oversight/oversight.table.js';
 import type {
   ClassMembershipsTable,
@@ -45,13 +52,13 @@ import type {
   StudyPeriodsTable,
   SubjectsTable,
 } from '../modules/school/school.table.js';
+import type { ReadBudgetAlertsTable, ReadBudgetCountersTable } from '../modules/security/security.table.js';
 import type {
   AccessCodesTable,
   ServiceApplicationsTable,
   ServiceConsentsTable,
   WorkingCalendarsTable,
 } from '../modules/service/service.table.js';
-import type { ReadBudgetAlertsTable, ReadBudgetCountersTable } from '../modules/security/security.table.js';
 import type { ThematicPlanItemsTable, TimetableChangesTable, TimetableEntriesTable } from '../modules/timetable/timetable.table.js';
 
 /** The whole database as Kysely sees it; each module owns the tables it declares. */
@@ -110,4 +117,9 @@ export interface Database {
   diary_stamps: DiaryStampsTable;
   diary_seen: DiarySeenTable;
   diary_calendar_feeds: DiaryCalendarFeedsTable;
+  notify_settings: NotifySettingsTable;
+  notify_contacts: NotifyContactsTable;
+  notify_outbox: NotifyOutboxTable;
+  notify_sms_parts: NotifySmsPartsTable;
+  notify_school_settings: NotifySchoolSettingsTable;
 }

@@ -1,5 +1,6 @@
 import { subscribeDiary } from './diary/diary.subscriptions.js';
 import { subscribeJournal } from './journal/journal.subscriptions.js';
+import { subscribeNotifications } from './notifications/notifications.subscriptions.js';
 
 /**
  * Every module's change subscribers, installed once per process before the first write (the
@@ -8,4 +9,5 @@ import { subscribeJournal } from './journal/journal.subscriptions.js';
 export function installChangeSubscribers(): void {
   subscribeDiary();
   subscribeJournal();
+  subscribeNotifications();
 }

@@ -62,6 +62,16 @@ async function changeDateOf(a: Ask): Promise<string> {
 const EFFECTS: Record<string, (a: Ask) => Effect | Promise<Effect>> = {
   'PUT /api/auth/locale': nothing,
   'POST /api/auth/mfa/enrol': nothing,
+  // notifications (issue 13): a family's own settings and contacts, the school's SMS budget and channel check
+  'PUT /api/schools/:schoolId/notifications/settings/:studentId': nothing,
+  'PUT /api/notifications/contacts/:channel': nothing,
+  'DELETE /api/notifications/contacts/:channel': nothing,
+  'POST /api/notifications/contacts/sms/confirm': nothing,
+  'POST /api/notifications/contacts/email/confirm': nothing,
+  'POST /api/notifications/unsubscribe/:token': nothing,
+  'POST /api/notifications/feed/read': nothing,
+  'PUT /api/schools/:schoolId/notifications/sms-budget': nothing,
+  'POST /api/schools/:schoolId/notifications/test': nothing,
   // people
   'POST /api/schools/:schoolId/students': nothing,
   // The student's own data: their weeks; a student's details show in every journal of the school.
