@@ -28,7 +28,7 @@ if (mode === 'bare') {
   });
 } else {
   const url = arg as string;
-  const handle = connect(url, { ...(pgSchema ? { pgSchema } : {}), poolSize: 10 });
+  const handle = connect(url, { ...(pgSchema ? { pgSchema } : {}), poolSize: 10, backgroundCheckpoints: true });
   await migrateToLatest(handle.db, pgSchema ? { pgSchema } : {});
   const config = {
     ...loadConfig({ DATABASE_URL: url, DATA_DIR: '/tmp/otmetka-bench-data', SERVE_WEB: 'false', PORT: '0', SERVICES: 'web' }),

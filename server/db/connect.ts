@@ -5,6 +5,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, type SqliteDatabase, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import { type DatabaseKind, databaseKindOf } from '../config.js';
+import { startCheckpointer } from './checkpointer.js';
 import { DurableSqliteDialect, WalDurability } from './durable-sqlite.js';
 import type { Database } from './schema.js';
 import { WalFlusher } from './wal-flush.js';
@@ -21,6 +22,8 @@ export interface ConnectOptions {
   /** PostgreSQL schema to use (tests isolate themselves in their own schema). */
   pgSchema?: string;
   poolSize?: number;
+  /** SQLite: checkpoint the log on a worker thread (servers; short-lived tools checkpoint inline). */
+  backgroundCheckpoints?: boolean;
 }
 
 // Dates and instants are stored as text; keep pg from turning DATE/TIMESTAMP columns into JS Dates,
@@ -144,10 +147,12 @@ export function connect(url: string, options: ConnectOptions = {}): DbHandle {
     }
     const snapshot = openSqliteReader(url);
     if (snapshot) committedReaders.set(db, snapshot.reader);
+    const checkpointer = options.backgroundCheckpoints && file !== ':memory:' ? startCheckpointer(sqlite, path.resolve(file)) : null;
     return {
       db,
       kind,
       close: async () => {
+        await checkpointer?.stop();
         snapshot?.close();
         await db.destroy();
       },

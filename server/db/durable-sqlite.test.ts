@@ -88,3 +88,29 @@ describe('the SQLite writer flushes its log before a writer goes on', () => {
     expect(flushes()).toBeGreaterThan(before);
   });
 });
+
+describe('background checkpoints', () => {
+  it('turn off the writer own checkpoints and copy the log into the database from a worker thread', async () => {
+    const file = path.join(dir, 'checkpointed.db');
+    const own = connect(`sqlite:${file}`, { backgroundCheckpoints: true });
+    try {
+      await migrateToLatest(own.db);
+      const auto = await sql<{ wal_autocheckpoint: number }>`pragma wal_autocheckpoint`.execute(own.db);
+      expect(auto.rows[0]?.wal_autocheckpoint).toBe(0);
+      const before = fs.statSync(file).size;
+      const wide = 'x'.repeat(2_000);
+      for (let i = 0; i < 30; i++) {
+        await own.db
+          .insertInto('operators')
+          .values(Array.from({ length: 100 }, (_, j) => operator(`${wide}-${i}-${j}`)))
+          .execute();
+      }
+      // ~6 MB went to the log; only the worker can have moved it into the database file.
+      const deadline = Date.now() + 20_000;
+      while (fs.statSync(file).size <= before + 4_000_000 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      expect(fs.statSync(file).size).toBeGreaterThan(before + 4_000_000);
+    } finally {
+      await own.close();
+    }
+  });
+});

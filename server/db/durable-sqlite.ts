@@ -32,11 +32,13 @@ export class WalDurability {
     this.deferNext = true;
   }
 
-  /** The flush of the last deferred COMMIT (resolved at once if there was none). */
+  /**
+   * The flush asked for by the last deferred COMMIT, to be taken after one's own deferred COMMIT.
+   * Another deferred COMMIT may have come since; its flush was asked for later, so it covers
+   * one's own COMMIT too. Never cleared for that reason.
+   */
   takeDeferredFlush(): Promise<void> {
-    const flushed = this.deferred ?? Promise.resolve();
-    this.deferred = null;
-    return flushed;
+    return this.deferred ?? Promise.resolve();
   }
 
   /** A statement failed: a COMMIT that failed will not be flushed for its deferring caller. */

@@ -1,5 +1,5 @@
-import type { Db } from '../../db/connect.js';
-import { appendChained, type ChainRow } from '../../db/hash-chain.js';
+import { type Db, walDurabilityOf } from '../../db/connect.js';
+import { type ChainRow, linkRows } from '../../db/hash-chain.js';
 import { AppError } from '../../lib/errors.js';
 
 /**
@@ -14,18 +14,39 @@ import { AppError } from '../../lib/errors.js';
  * A failed batch is retried (RETRY_DELAYS_MS); only when every attempt failed are its readers
  * refused (503 audit_unavailable): an unlogged read is never answered.
  */
-export type BatchWriter = (db: Db, rows: readonly ChainRow[]) => Promise<void>;
+/** An audit row before it is linked (audit_log's columns without the chain's). */
+export interface AuditRow extends ChainRow {
+  id: string;
+  school_id: string | null;
+  actor_user_id: string | null;
+  action: string;
+  entity: string;
+  entity_id: string | null;
+  details: string;
+  ip: string;
+  at: string;
+}
+
+export type BatchWriter = (db: Db, rows: readonly AuditRow[]) => Promise<void>;
 
 const MAX_BATCH = 500;
 export const RETRY_DELAYS_MS = [20, 100, 400, 1500] as const;
 
 interface Waiting {
-  rows: ChainRow[];
+  rows: AuditRow[];
   resolve(): void;
   reject(error: unknown): void;
 }
 
-const writeBatch: BatchWriter = (db, rows) => db.transaction().execute((trx) => appendChained(trx, 'audit_log', rows));
+// On SQLite the batch's COMMIT frees the connection at once; its readers wait for the log flush.
+const writeBatch: BatchWriter = async (db, rows) => {
+  const durability = walDurabilityOf(db);
+  await db.transaction().execute(async (trx) => {
+    await appendChained(trx, 'audit_log', rows);
+    durability?.deferNextFlush();
+  });
+  if (durability) await durability.takeDeferredFlush();
+};
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -39,7 +60,7 @@ export class ReadAuditCommitter {
   ) {}
 
   /** Resolves once the rows are committed (after retries); rejects with 503 if they could not be. */
-  commit(rows: ChainRow[]): Promise<void> {
+  commit(rows: AuditRow[]): Promise<void> {
     return new Promise<void>((resolve, reject) => {
       this.queue.push({ rows, resolve, reject });
       if (!this.draining) this.draining = this.drain().finally(() => (this.draining = null));
