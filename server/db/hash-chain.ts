@@ -77,13 +77,14 @@ async function headOf(trx: AnyDb, table: ChainedTable, schoolId: string | null):
 }
 
 /**
- * Appends rows to their schools' chains and inserts them. Must run inside the caller's
- * transaction (the lock and the head read hold until it commits); rows keep their given order.
+ * Gives rows their places in their schools' chains; the table's owner inserts what this returns
+ * (server/db writes no module's table). Must run inside the transaction that inserts them: the
+ * lock and the head read hold until it commits. Rows keep their given order.
  */
-export async function appendChained(trx: AnyDb, table: ChainedTable, rows: readonly ChainRow[]): Promise<void> {
-  if (rows.length === 0) return;
-  if (!trx.isTransaction) throw new Error(`appendChained(${table}) needs a transaction`);
-  const bySchool = new Map<string | null, ChainRow[]>();
+export async function linkRows<R extends ChainRow>(trx: AnyDb, table: ChainedTable, rows: readonly R[]): Promise<Array<R & ChainLink>> {
+  if (rows.length === 0) return [];
+  if (!trx.isTransaction) throw new Error(`linkRows(${table}) needs a transaction`);
+  const bySchool = new Map<string | null, R[]>();
   for (const row of rows) {
     const school = row.school_id ?? null;
     const list = bySchool.get(school) ?? [];
@@ -92,7 +93,7 @@ export async function appendChained(trx: AnyDb, table: ChainedTable, rows: reado
   }
   // Locks in a fixed order, so two batches touching the same schools cannot deadlock.
   const schools = [...bySchool.keys()].sort((a, b) => (a ?? '').localeCompare(b ?? ''));
-  const linked: Array<Record<string, unknown>> = [];
+  const linked: Array<R & ChainLink> = [];
   for (const school of schools) {
     await lockChain(trx, school);
     let { seq, hash } = await headOf(trx, table, school);
@@ -103,20 +104,19 @@ export async function appendChained(trx: AnyDb, table: ChainedTable, rows: reado
       hash = own;
     }
   }
-  // Chunks keep a statement under SQLite's bound-parameter limit.
-  for (let i = 0; i < linked.length; i += 200) {
-    await trx
-      .insertInto(table)
-      .values(linked.slice(i, i + 200))
-      .execute();
-  }
+  return linked;
 }
 
 /**
  * Links the rows that were written without a link (the rows before migration 015, the demo
- * generator's bulk rows), in the order they were written, at the end of their chains.
+ * generator's bulk rows), in the order they were written, at the end of their chains; `write`
+ * (the table's owner) stores each row's link.
  */
-export async function sealUnchained(db: AnyDb, table: ChainedTable): Promise<number> {
+export async function sealUnchained(
+  db: AnyDb,
+  table: ChainedTable,
+  write: (trx: AnyDb, id: string, link: ChainLink) => Promise<unknown>,
+): Promise<number> {
   const timeColumn = table === 'audit_log' ? 'at' : 'changed_at';
   const run = async (trx: AnyDb) => {
     const schools = (await trx.selectFrom(table).select('school_id').distinct().where('chain_seq', 'is', null).execute()) as Array<{
@@ -137,7 +137,7 @@ export async function sealUnchained(db: AnyDb, table: ChainedTable): Promise<num
       for (const row of rows) {
         seq += 1;
         const own = chainHash(table, seq, hash, row);
-        await trx.updateTable(table).set({ chain_seq: seq, prev_hash: hash, hash: own }).where('id', '=', row.id).execute();
+        await write(trx, String(row.id), { chain_seq: seq, prev_hash: hash, hash: own });
         hash = own;
         sealed += 1;
       }

@@ -14,7 +14,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     await db.schema.alterTable(table).addColumn('prev_hash', 'text').execute();
     await db.schema.alterTable(table).addColumn('hash', 'text').execute();
     await db.schema.createIndex(`${table}_chain`).on(table).columns(['school_id', 'chain_seq']).unique().execute();
-    await sealUnchained(db, table);
+    await sealUnchained(db, table, (trx, id, link) => trx.updateTable(table).set(link).where('id', '=', id).execute());
   }
 }
 

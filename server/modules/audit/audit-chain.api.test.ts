@@ -3,12 +3,11 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAll } from '../../cli/audit-verify.js';
-import { appendChained } from '../../db/hash-chain.js';
 import { newId } from '../../lib/ids.js';
 import { makeSchoolWorld, type SchoolWorld, TEST_PASSWORD } from '../../test/factories.js';
 import { type Client, createTestApp, type TestApp } from '../../test/harness.js';
 import { multipartFile, multipartHeaders } from '../../test/multipart.js';
-import { ReadAuditCommitter } from './read-commit.js';
+import { appendAuditRows, ReadAuditCommitter } from './read-commit.js';
 
 const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, '../../..');
@@ -134,7 +133,7 @@ describe('reads of personal data are audited before they are answered (issue 12.
     const flaky = new ReadAuditCommitter(t.deps.db, async (db, rows) => {
       calls += 1;
       if (calls <= 2) throw new Error('disk I/O error');
-      await db.transaction().execute((trx) => appendChained(trx, 'audit_log', rows));
+      await db.transaction().execute((trx) => appendAuditRows(trx, rows));
     });
     const id = newId();
     const row = {

@@ -3,10 +3,10 @@ import type { AuditRecord } from '../../../contract/schemas/audit.js';
 import type { Actor } from '../../access/actor.js';
 import { requireSchoolPermission } from '../../access/policy.js';
 import type { Db } from '../../db/connect.js';
-import { appendChained, type ChainReport, sealUnchained, verifyChains } from '../../db/hash-chain.js';
+import { type ChainReport, sealUnchained, verifyChains } from '../../db/hash-chain.js';
 import type { Deps } from '../../lib/deps.js';
 import { newId } from '../../lib/ids.js';
-import { readAuditCommitterOf } from './read-commit.js';
+import { appendAuditRows, readAuditCommitterOf } from './read-commit.js';
 
 export const AuditAction = {
   create: 'create',
@@ -54,7 +54,7 @@ function rowOf(actor: Actor, at: Date, entry: AuditEntry) {
  */
 export async function recordAudits(db: Db, actor: Actor, at: Date, entries: readonly AuditEntry[]): Promise<void> {
   const rows = entries.map((e) => rowOf(actor, at, e));
-  if (db.isTransaction) await appendChained(db, 'audit_log', rows);
+  if (db.isTransaction) await appendAuditRows(db, rows);
   else await readAuditCommitterOf(db).commit(rows);
 }
 
@@ -75,7 +75,7 @@ export async function verifyAuditChains(db: Db): Promise<ChainReport[]> {
 
 /** Links audit rows written in bulk without a link (the demo generator). */
 export async function sealAuditRows(db: Db): Promise<number> {
-  return sealUnchained(db, 'audit_log');
+  return sealUnchained(db, 'audit_log', (trx, id, link) => trx.updateTable('audit_log').set(link).where('id', '=', id).execute());
 }
 
 export interface AuditQuery {

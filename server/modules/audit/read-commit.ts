@@ -14,6 +14,7 @@ import { AppError } from '../../lib/errors.js';
  * A failed batch is retried (RETRY_DELAYS_MS); only when every attempt failed are its readers
  * refused (503 audit_unavailable): an unlogged read is never answered.
  */
+
 /** An audit row before it is linked (audit_log's columns without the chain's). */
 export interface AuditRow extends ChainRow {
   id: string;
@@ -38,11 +39,22 @@ interface Waiting {
   reject(error: unknown): void;
 }
 
+/** Links audit rows into their schools' chains and inserts them, inside the caller's transaction. */
+export async function appendAuditRows(trx: Db, rows: readonly AuditRow[]): Promise<void> {
+  const linked = await linkRows(trx, 'audit_log', rows);
+  // Chunks keep a statement under SQLite's bound-parameter limit.
+  for (let i = 0; i < linked.length; i += 200)
+    await trx
+      .insertInto('audit_log')
+      .values(linked.slice(i, i + 200))
+      .execute();
+}
+
 // On SQLite the batch's COMMIT frees the connection at once; its readers wait for the log flush.
 const writeBatch: BatchWriter = async (db, rows) => {
   const durability = walDurabilityOf(db);
   await db.transaction().execute(async (trx) => {
-    await appendChained(trx, 'audit_log', rows);
+    await appendAuditRows(trx, rows);
     durability?.deferNextFlush();
   });
   if (durability) await durability.takeDeferredFlush();

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/connect.js';
-import { appendChained, type ChainReport, sealUnchained, verifyChains } from '../../db/hash-chain.js';
+import { type ChainReport, linkRows, sealUnchained, verifyChains } from '../../db/hash-chain.js';
 import { newId } from '../../lib/ids.js';
 
 export async function findLessonByKey(db: Db, schoolId: string, curriculumId: string, date: string, lessonNumber: number) {
@@ -342,7 +342,7 @@ export interface HistoryInsert {
 /** Appends one old → new entry; called inside the write's transaction (R3.4). */
 export async function appendHistory(db: Db, h: HistoryInsert): Promise<void> {
   // Appended to the school's hash chain (decision 012): an edit in the database breaks the link.
-  await appendChained(db, 'journal_history', [
+  const linked = await linkRows(db, 'journal_history', [
     {
       id: newId(),
       school_id: h.schoolId,
@@ -359,6 +359,7 @@ export async function appendHistory(db: Db, h: HistoryInsert): Promise<void> {
       changed_at: h.changedAt,
     },
   ]);
+  await db.insertInto('journal_history').values(linked).execute();
 }
 
 /** Every chain of the grade history checked link by link (`otmetka audit verify`). */
@@ -368,7 +369,9 @@ export function verifyHistoryChains(db: Db): Promise<ChainReport[]> {
 
 /** Links history rows written in bulk without a link (the demo generator). */
 export function sealHistoryRows(db: Db): Promise<number> {
-  return sealUnchained(db, 'journal_history');
+  return sealUnchained(db, 'journal_history', (trx, id, link) =>
+    trx.updateTable('journal_history').set(link).where('id', '=', id).execute(),
+  );
 }
 
 export async function historyOf(
