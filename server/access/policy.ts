@@ -1,7 +1,7 @@
 import { type ExpressionBuilder, sql } from 'kysely';
 import type { MessageKey } from '../../contract/i18n/index.js';
 import { Permission, roleHas } from '../../contract/permissions.js';
-import { CLASS_TEACHER, type EffectiveRole, Role } from '../../contract/roles.js';
+import { CLASS_TEACHER, type EffectiveRole, Role, STAFF_ROLES } from '../../contract/roles.js';
 import type { Db } from '../db/connect.js';
 import { prepare } from '../db/prepared.js';
 import type { Database } from '../db/schema.js';
@@ -335,6 +335,29 @@ export async function requireCodeIssuer(db: Db, actor: Actor, schoolId: string, 
 }
 
 /**
+ * The students whose notices this account may set up (R8.1; seed 002 §3.2.5, §3.3: the parent sets
+ * up SMS reception themself): a parent's children under this parent's valid consent, a student's
+ * own record under a valid consent. Staff set up nobody's notices, not even with whole-school rights.
+ */
+export async function familyStudentIds(db: Db, actor: Actor, schoolId: string, onDate: string): Promise<string[]> {
+  if (actor.kind === 'system' || !actor.userId) return [];
+  const roles = rolesInSchool(actor, schoolId);
+  const ids = new Set<string>();
+  const args = { userId: actor.userId, schoolId, onDate };
+  if (roles.includes(Role.parent)) for (const c of await childrenWithConsent.execute(db, args)) ids.add(c.student_id);
+  if (roles.includes(Role.student)) for (const s of await selvesWithConsent.execute(db, args)) ids.add(s.id);
+  return [...ids];
+}
+
+/** 404 outside the school or for another family's child, 403 for staff: notices are the family's own. */
+export async function requireFamilyOf(db: Db, actor: Actor, schoolId: string, studentId: string, onDate: string): Promise<void> {
+  const roles = rolesInSchool(actor, schoolId);
+  if (actor.kind === 'system' || roles.length === 0) throw notFound();
+  if (!roles.includes(Role.parent) && !roles.includes(Role.student)) throw forbidden();
+  if (!(await familyStudentIds(db, actor, schoolId, onDate)).includes(studentId)) throw notFound();
+}
+
+/**
  * The family view of who read a family's data and the family's export (issue 12.13; 152-FZ art. 14:
  * the subject's right to know what is held and who had access): a parent of this school, for their
  * own account and their children under a valid consent (R6.5: without one no child's data is
@@ -346,6 +369,11 @@ export async function requireParentFamily(db: Db, actor: Actor, schoolId: string
   if (!roles.includes(Role.parent)) throw forbidden();
   const children = await childrenWithConsent.execute(db, { userId: actor.userId, schoolId, onDate });
   return [...new Set(children.map((c) => c.student_id))];
+}
+
+/** Whether the account is a parent or a student anywhere (who may keep notification contacts). */
+export function isFamilyAccount(actor: Actor): boolean {
+  return actor.kind === 'user' && actor.grants.some((g) => g.role === Role.parent || g.role === Role.student);
 }
 
 /** Throws 404 unless the actor may see every one of these students. */
@@ -535,4 +563,49 @@ export async function mayWriteLesson(
     )
     .executeTakeFirst();
   return change !== undefined;
+}
+
+// ---------------------------------------------------------------- consent fields (issue 12.10)
+
+/**
+ * The Приложение 2 fields of the child's column that valid consents allow for a student (R6.2,
+ * R6.5; decision 013): the union over every valid consent covering the student — each legal
+ * representative consents for the child, and so does an adult student for themself. Without one,
+ * none: only the school's own record (name, birth date, sex, file number, form of study) is held.
+ */
+export async function consentedChildFields(db: Db, schoolId: string, studentId: string, onDate: string): Promise<Set<string>> {
+  const rows = await validConsents(db, schoolId, onDate).select('c.child_fields').where('c.student_id', '=', studentId).execute();
+  return new Set(rows.flatMap((r) => JSON.parse(r.child_fields) as string[]));
+}
+
+/** The fields of the parent's column that this parent's own valid consents allow (decision 013). */
+export async function consentedParentFields(db: Db, schoolId: string, parentId: string, onDate: string): Promise<Set<string>> {
+  const rows = await validConsents(db, schoolId, onDate).select('c.parent_fields').where('c.parent_id', '=', parentId).execute();
+  return new Set(rows.flatMap((r) => JSON.parse(r.parent_fields) as string[]));
+}
+
+// ---------------------------------------------------------------- school security settings (issue 12.3)
+
+/**
+ * Who sets a school's second-factor rule (decision 013): its school admin or its director — the
+ * people answerable for the school's accounts. Outside the school 404, other members 403.
+ */
+export function requireSecuritySettingsChange(actor: Actor, schoolId: string): void {
+  if (actor.kind === 'system') return;
+  const roles = rolesInSchool(actor, schoolId);
+  if (roles.length === 0) throw notFound();
+  if (!roles.includes(Role.schoolAdmin) && !roles.includes(Role.director)) throw forbidden();
+}
+
+/** Who reads it: the school's staff and its operator (a family has nothing to do with it). */
+export function requireSecuritySettingsRead(actor: Actor, schoolId: string): void {
+  if (actor.kind === 'system') return;
+  const roles = rolesInSchool(actor, schoolId);
+  if (roles.length === 0) throw notFound();
+  if (!roles.some((r) => r === Role.operator || STAFF_ROLES.includes(r))) throw forbidden();
+}
+
+/** Whether the actor holds a staff role (or the operator's) in the school: whose over-budget reads alert the director. */
+export function isStaffIn(actor: Actor, schoolId: string): boolean {
+  return rolesInSchool(actor, schoolId).some((r) => r === Role.operator || STAFF_ROLES.includes(r));
 }

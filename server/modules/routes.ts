@@ -6,6 +6,7 @@ import { mfaRoutes } from './auth/mfa.routes.js';
 import { diaryRoutes } from './diary/diary.routes.js';
 import { familyRoutes } from './family/family.routes.js';
 import { journalRoutes } from './journal/journal.routes.js';
+import { notificationsRoutes } from './notifications/notifications.routes.js';
 import { oversightRoutes } from './oversight/oversight.routes.js';
 import { peopleRoutes } from './people/people.routes.js';
 import { schoolRoutes } from './school/school.routes.js';
@@ -27,4 +28,5 @@ export async function registerModuleRoutes(app: FastifyInstance, deps: Deps): Pr
   await app.register(serviceRoutes(deps));
   await app.register(oversightRoutes(deps));
   await app.register(familyRoutes(deps));
+  await app.register(notificationsRoutes(deps));
 }

@@ -3,6 +3,7 @@ import { authMatrix } from '../../modules/auth/auth.matrix.js';
 import { diaryMatrix } from '../../modules/diary/diary.matrix.js';
 import { familyMatrix } from '../../modules/family/family.matrix.js';
 import { journalMatrix } from '../../modules/journal/journal.matrix.js';
+import { notificationsMatrix } from '../../modules/notifications/notifications.matrix.js';
 import { oversightMatrix } from '../../modules/oversight/oversight.matrix.js';
 import { peopleMatrix } from '../../modules/people/people.matrix.js';
 import { schoolMatrix } from '../../modules/school/school.matrix.js';
@@ -22,4 +23,5 @@ export const MATRIX_CASES: readonly MatrixCase[] = [
   ...serviceMatrix,
   ...oversightMatrix,
   ...familyMatrix,
+  ...notificationsMatrix,
 ];
