@@ -25,6 +25,8 @@ export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError | AppError, request, reply) => {
     if (err instanceof AppError) {
       const { problemKey, ...extra } = err.extra ?? {};
+      // A refusal for a while (a spent read budget) says when to come back.
+      if (err.status === 429 && typeof extra.retryAfterSeconds === 'number') reply.header('retry-after', String(extra.retryAfterSeconds));
       const params = { ...err.params };
       if (typeof problemKey === 'string') {
         params.problem = translate(request.locale, problemKey as MessageKey, err.params);

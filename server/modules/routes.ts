@@ -10,6 +10,7 @@ import { notificationsRoutes } from './notifications/notifications.routes.js';
 import { oversightRoutes } from './oversight/oversight.routes.js';
 import { peopleRoutes } from './people/people.routes.js';
 import { schoolRoutes } from './school/school.routes.js';
+import { securityRoutes } from './security/security.routes.js';
 import { serviceRoutes } from './service/service.routes.js';
 import { systemRoutes } from './system/system.routes.js';
 import { timetableRoutes } from './timetable/timetable.routes.js';
@@ -27,6 +28,7 @@ export async function registerModuleRoutes(app: FastifyInstance, deps: Deps): Pr
   await app.register(diaryRoutes(deps));
   await app.register(serviceRoutes(deps));
   await app.register(oversightRoutes(deps));
+  await app.register(securityRoutes(deps));
   await app.register(familyRoutes(deps));
   await app.register(notificationsRoutes(deps));
 }

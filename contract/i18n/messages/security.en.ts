@@ -5,9 +5,12 @@ export const en: Record<keyof typeof ru, string> = {
   'error.consent.fieldNotAllowed':
     "The family's consent to the processing of personal data (Annex 2) does not allow placing in the system: {fields}. This data was not saved.",
   'error.readBudget.exceeded':
-    "You have opened too many records of personal data in one {window}: {reads} against a limit of {budget}. The limit protects pupils' data from copying. Access reopens at {until} (UTC). If you need it for your work, ask the director.",
+    "You have opened too many records of personal data in one {window}: {reads} against a limit of {budget}. The limit protects pupils' data from copying. Reading opens again in {wait}. If your work needs it, ask the director.",
   'error.readBudget.window.hour': 'hour',
   'error.readBudget.window.day': 'day',
+  'error.readBudget.wait.minutes': '{minutes} min',
+  'error.readBudget.wait.hours': '{hours} h {minutes} min',
+  'error.readBudget.wait.wholeHours': '{hours} h',
 
   'web.consentFields.withheld': "The family's consent does not allow keeping this data — these fields are closed: {fields}.",
   'web.consentFields.none': 'The consent allows every field.',
@@ -34,4 +37,5 @@ export const en: Record<keyof typeof ru, string> = {
   'web.security.alerts.banner': 'Personal-data reads over the limit: {count}. See «School security».',
   'web.security.alerts.open': 'Open',
   'web.security.menu': 'Security',
+  'web.security.description': 'Two-step sign-in for staff and personal-data reads over the limit',
 };

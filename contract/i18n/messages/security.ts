@@ -6,9 +6,12 @@ export const ru = {
   'error.consent.fieldNotAllowed':
     'Согласие семьи на обработку персональных данных (Приложение 2) не разрешает размещать в системе: {fields}. Эти данные не сохранены.',
   'error.readBudget.exceeded':
-    'Вы открыли слишком много личных данных за {window}: {reads} записей при норме {budget}. Это ограничение защищает данные учеников от копирования. Доступ откроется в {until} (UTC). Если это нужно для работы, обратитесь к директору.',
+    'Вы открыли слишком много записей с личными данными за {window}: {reads} при норме {budget}. Норма защищает данные учеников от копирования. Чтение снова откроется через {wait}. Если это нужно для работы, обратитесь к директору.',
   'error.readBudget.window.hour': 'час',
   'error.readBudget.window.day': 'сутки',
+  'error.readBudget.wait.minutes': '{minutes} мин',
+  'error.readBudget.wait.hours': '{hours} ч {minutes} мин',
+  'error.readBudget.wait.wholeHours': '{hours} ч',
 
   'web.consentFields.withheld': 'Согласие семьи не разрешает хранить эти данные — поля закрыты: {fields}.',
   'web.consentFields.none': 'Все поля разрешены согласием.',
@@ -35,4 +38,5 @@ export const ru = {
   'web.security.alerts.banner': 'Превышения нормы чтения личных данных: {count}. Проверьте на странице «Безопасность школы».',
   'web.security.alerts.open': 'Открыть',
   'web.security.menu': 'Безопасность',
+  'web.security.description': 'Двухэтапный вход сотрудников и превышения нормы чтения личных данных',
 } as const;

@@ -7,6 +7,7 @@ import { notificationsMatrix } from '../../modules/notifications/notifications.m
 import { oversightMatrix } from '../../modules/oversight/oversight.matrix.js';
 import { peopleMatrix } from '../../modules/people/people.matrix.js';
 import { schoolMatrix } from '../../modules/school/school.matrix.js';
+import { securityMatrix } from '../../modules/security/security.matrix.js';
 import { serviceMatrix } from '../../modules/service/service.matrix.js';
 import { timetableMatrix } from '../../modules/timetable/timetable.matrix.js';
 import type { MatrixCase } from './types.js';
@@ -22,6 +23,7 @@ export const MATRIX_CASES: readonly MatrixCase[] = [
   ...diaryMatrix,
   ...serviceMatrix,
   ...oversightMatrix,
+  ...securityMatrix,
   ...familyMatrix,
   ...notificationsMatrix,
 ];

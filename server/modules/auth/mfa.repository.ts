@@ -1,3 +1,4 @@
+import { STAFF_ROLES } from '../../../contract/roles.js';
 import type { Db } from '../../db/connect.js';
 
 /** Roles that must have a second factor before they get a session (issue 12 item 3). */
@@ -17,14 +18,58 @@ export async function hasConfirmedTotp(db: Db, userId: string): Promise<boolean>
   return row !== undefined;
 }
 
+/**
+ * Whether the account must have a second factor: it holds a role that always needs one, or any
+ * staff role in a school whose rule asks it of every staff role (mfa_school_settings, decision 013).
+ */
 export async function holdsRequiredRole(db: Db, userId: string): Promise<boolean> {
   const row = await db
-    .selectFrom('role_assignments')
-    .select('id')
-    .where('user_id', '=', userId)
-    .where('role', 'in', [...MFA_REQUIRED_ROLES])
+    .selectFrom('role_assignments as r')
+    .leftJoin('mfa_school_settings as m', 'm.school_id', 'r.school_id')
+    .select('r.id')
+    .where('r.user_id', '=', userId)
+    .where((eb) =>
+      eb.or([
+        eb('r.role', 'in', [...MFA_REQUIRED_ROLES]),
+        eb.and([eb('r.role', 'in', [...STAFF_ROLES]), eb('m.staff_mfa_required', '=', 1)]),
+      ]),
+    )
     .executeTakeFirst();
   return row !== undefined;
+}
+
+export function findSchoolMfaSetting(db: Db, schoolId: string) {
+  return db.selectFrom('mfa_school_settings').selectAll().where('school_id', '=', schoolId).executeTakeFirst();
+}
+
+export async function saveSchoolMfaSetting(db: Db, schoolId: string, required: boolean, userId: string | null, now: string): Promise<void> {
+  const values = { staff_mfa_required: required ? 1 : 0, updated_by: userId, updated_at: now };
+  await db
+    .insertInto('mfa_school_settings')
+    .values({ school_id: schoolId, ...values })
+    .onConflict((oc) => oc.column('school_id').doUpdateSet(values))
+    .execute();
+}
+
+/**
+ * Ends the sessions of the school's staff who have no second factor (the demo's accounts, which are
+ * exempt, and `exceptUserId` keep theirs): their next sign-in goes through enrolment.
+ */
+export async function endStaffSessionsWithoutSecondFactor(db: Db, schoolId: string, exceptUserId: string | null): Promise<number> {
+  let q = db
+    .deleteFrom('sessions')
+    .where('user_id', 'in', (eb) =>
+      eb
+        .selectFrom('role_assignments')
+        .select('user_id')
+        .where('school_id', '=', schoolId)
+        .where('role', 'in', [...STAFF_ROLES]),
+    )
+    .where('user_id', 'not in', (eb) => eb.selectFrom('mfa_totp').select('user_id').where('confirmed_at', 'is not', null))
+    .where('user_id', 'not in', (eb) => eb.selectFrom('users').select('id').where('is_demo', '=', 1));
+  if (exceptUserId) q = q.where('user_id', '!=', exceptUserId);
+  const res = await q.executeTakeFirst();
+  return Number(res.numDeletedRows);
 }
 
 /** The schools an account holds roles in: its account changes are recorded there. */

@@ -178,6 +178,8 @@ const EFFECTS: Record<string, (a: Ask) => Effect | Promise<Effect>> = {
   'POST /api/schools/:schoolId/oversight/inspections': nothing,
   'POST /api/schools/:schoolId/oversight/inspections/:id/result': nothing,
   'POST /api/schools/:schoolId/oversight/inspections/:id/result-sent': nothing,
+  // a school's staff second-factor rule (issue 12.3): who must sign in how, no journal or diary
+  'PUT /api/schools/:schoolId/security/mfa': nothing,
 };
 
 /** Who performs a write: the admin where allowed (the probes read as the admin, so not for their own settings). */

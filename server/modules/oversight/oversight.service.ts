@@ -9,8 +9,10 @@ import { AppError, conflict, invalid, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { foldForSearch, searchTextOf } from '../../lib/search-text.js';
 import { AuditAction, recordAudit } from '../audit/audit.service.js';
+import { requireFreshSecondFactor } from '../auth/mfa.service.js';
 import { ChangeKind, recordChange } from '../changes/changes.service.js';
 import { schoolToday } from '../school/school.service.js';
+import { chargeReads } from '../security/read-budget.service.js';
 import { complaintBookPdf } from './oversight.pdf.js';
 import * as repo from './oversight.repository.js';
 
@@ -129,6 +131,7 @@ export async function listComplaints(
   requireSchoolPermission(actor, schoolId, Permission.complaintManage);
   const onDate = await schoolToday(deps, schoolId);
   const rows = await repo.listComplaints(deps.db, deps.dialect, schoolId, { ...q, q: q.q ? foldForSearch(q.q) : undefined }, onDate);
+  await chargeReads(deps, actor, schoolId, rows.length);
   await recordAudit(deps.db, actor, deps.clock.now(), {
     schoolId,
     action: AuditAction.list,
@@ -142,6 +145,7 @@ export async function listComplaints(
 export async function getComplaint(deps: Deps, actor: Actor, schoolId: string, id: string): Promise<Complaint> {
   requireSchoolPermission(actor, schoolId, Permission.complaintManage);
   const row = await mustFind(deps, schoolId, id);
+  await chargeReads(deps, actor, schoolId, 1);
   await recordAudit(deps.db, actor, deps.clock.now(), { schoolId, action: AuditAction.read, entity: 'complaint', entityId: id });
   return presentComplaint(row, await schoolToday(deps, schoolId));
 }
@@ -444,9 +448,12 @@ export async function recordInspectionResultSent(
 /** The complaint book as PDF; the complainants' data is personal: audited as an export. */
 export async function printComplaintBook(deps: Deps, actor: Actor, schoolId: string): Promise<Buffer> {
   requireSchoolPermission(actor, schoolId, Permission.complaintManage);
+  // A bulk export of personal data: a fresh second factor (issue 12.3, decision 013).
+  await requireFreshSecondFactor(deps, actor);
   const onDate = await schoolToday(deps, schoolId);
   const rows = await repo.listComplaints(deps.db, deps.dialect, schoolId, {}, onDate);
   const school = await deps.db.selectFrom('schools').select('name').where('id', '=', schoolId).executeTakeFirst();
+  await chargeReads(deps, actor, schoolId, rows.length);
   await recordAudit(deps.db, actor, deps.clock.now(), {
     schoolId,
     action: AuditAction.export,

@@ -10,6 +10,7 @@ import { AppError, fieldError, forbidden, invalid, notFound } from '../../lib/er
 import { newId } from '../../lib/ids.js';
 import { AuditAction, recordAudit } from '../audit/audit.service.js';
 import { ChangeKind, recordChange } from '../changes/changes.service.js';
+import { chargeReads } from '../security/read-budget.service.js';
 import { findClass, findGroup } from './lookups.repository.js';
 import * as repo from './movements.repository.js';
 import { referenceNotFound, requirePermissionOverStudent, schoolToday } from './people.common.js';
@@ -172,6 +173,7 @@ export async function studentMovements(deps: Deps, actor: Actor, schoolId: strin
   await requireStudentsVisible(deps.db, actor, schoolId, [studentId], today);
   if (!(await findStudent(deps.db, schoolId, studentId))) throw notFound();
   const rows = await repo.listMovements(deps.db, { schoolId, studentId });
+  await chargeReads(deps, actor, schoolId, rows.length);
   await recordAudit(deps.db, actor, deps.clock.now(), {
     schoolId,
     action: AuditAction.read,
@@ -188,6 +190,7 @@ export async function movementRegister(deps: Deps, actor: Actor, schoolId: strin
   const today = await schoolToday(deps, schoolId);
   if ((await studentScope(deps.db, actor, schoolId, today)).kind !== 'all') throw forbidden();
   const rows = await repo.listMovements(deps.db, { schoolId, from: q.from, to: q.to, kind: q.kind });
+  await chargeReads(deps, actor, schoolId, rows.length);
   await recordAudit(deps.db, actor, deps.clock.now(), {
     schoolId,
     action: AuditAction.list,
@@ -223,6 +226,7 @@ export async function rosterForActor(
   if (!exists) throw notFound();
   const scope = await studentScope(deps.db, actor, schoolId, date);
   const rows = await repo.roster(deps.db, { schoolId, onDate: date, ...of, onlyIds: scope.kind === 'all' ? null : scope.studentIds });
+  await chargeReads(deps, actor, schoolId, rows.length);
   await recordAudit(deps.db, actor, deps.clock.now(), {
     schoolId,
     action: AuditAction.list,

@@ -11,6 +11,7 @@ import { newId } from '../../lib/ids.js';
 import { foldForSearch, searchTextOf } from '../../lib/search-text.js';
 import { AuditAction, recordAudit } from '../audit/audit.service.js';
 import { ChangeKind, recordChange } from '../changes/changes.service.js';
+import { chargeReads } from '../security/read-budget.service.js';
 import {
   eraseWithheldParentColumns,
   eraseWithheldStudentColumns,
@@ -44,6 +45,7 @@ export async function listParents(deps: Deps, actor: Actor, schoolId: string, q:
     limit: q.limit,
     offset: q.offset,
   });
+  await chargeReads(deps, actor, schoolId, rows.length);
   await recordAudit(deps.db, actor, deps.clock.now(), {
     schoolId,
     action: AuditAction.list,
@@ -77,6 +79,7 @@ export async function getParent(deps: Deps, actor: Actor, schoolId: string, id: 
   requireParentReader(actor, schoolId);
   await requireParentVisible(deps, actor, schoolId, id);
   const parent = await loadParent(deps, actor, deps.db, schoolId, id);
+  await chargeReads(deps, actor, schoolId, 1);
   await recordAudit(deps.db, actor, deps.clock.now(), { schoolId, action: AuditAction.read, entity: 'parent', entityId: id });
   return parent;
 }

@@ -27,6 +27,7 @@ import {
 } from '../auth/accounts.service.js';
 import { requireFreshSecondFactor } from '../auth/mfa.service.js';
 import { type ChangeAction, ChangeKind, recordChange } from '../changes/changes.service.js';
+import { chargeReads } from '../security/read-budget.service.js';
 import { findUser, grantsOfUser } from './lookups.repository.js';
 import { changedColumns, schoolToday } from './people.common.js';
 import { presentStaff } from './people.presenter.js';
@@ -46,6 +47,7 @@ export async function listStaff(deps: Deps, actor: Actor, schoolId: string, q: S
     limit: q.limit,
     offset: q.offset,
   });
+  await chargeReads(deps, actor, schoolId, rows.length);
   await recordAudit(deps.db, actor, deps.clock.now(), {
     schoolId,
     action: AuditAction.list,
@@ -78,6 +80,7 @@ async function loadStaff(db: Db, schoolId: string, id: string): Promise<StaffMem
 export async function getStaff(deps: Deps, actor: Actor, schoolId: string, id: string): Promise<StaffMember> {
   requireSchoolPermission(actor, schoolId, Permission.personRead);
   const staff = await loadStaff(deps.db, schoolId, id);
+  await chargeReads(deps, actor, schoolId, 1);
   await recordAudit(deps.db, actor, deps.clock.now(), { schoolId, action: AuditAction.read, entity: 'staff', entityId: id });
   return staff;
 }

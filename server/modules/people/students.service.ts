@@ -17,6 +17,7 @@ import { newId } from '../../lib/ids.js';
 import { foldForSearch, searchTextOf } from '../../lib/search-text.js';
 import { AuditAction, recordAudit } from '../audit/audit.service.js';
 import { ChangeKind, recordChange } from '../changes/changes.service.js';
+import { chargeReads } from '../security/read-budget.service.js';
 import { maskStudent, refuseWithheldInput, withheldStudentColumns } from './consent-fields.js';
 import { findSchools } from './lookups.repository.js';
 import { applyMovement } from './movements.service.js';
@@ -50,6 +51,7 @@ export async function listStudents(
     limit: q.limit,
     offset: q.offset,
   });
+  await chargeReads(deps, actor, schoolId, rows.length);
   await recordAudit(deps.db, actor, deps.clock.now(), {
     schoolId,
     action: AuditAction.list,
@@ -72,6 +74,7 @@ export async function getStudent(deps: Deps, actor: Actor, schoolId: string, id:
   const today = await schoolToday(deps, schoolId);
   await requireStudentsVisible(deps.db, actor, schoolId, [id], today);
   const student = await loadStudent(deps.db, schoolId, id, today);
+  await chargeReads(deps, actor, schoolId, 1);
   await recordAudit(deps.db, actor, deps.clock.now(), { schoolId, action: AuditAction.read, entity: 'student', entityId: id });
   return student;
 }

@@ -9,6 +9,7 @@ import { newId } from '../../lib/ids.js';
 import { foldForSearch, searchTextOf } from '../../lib/search-text.js';
 import { AuditAction, recordAudit } from '../audit/audit.service.js';
 import { ChangeKind, recordChange } from '../changes/changes.service.js';
+import { chargeReads } from '../security/read-budget.service.js';
 import { workingCalendarFor } from './calendar.service.js';
 import { nextDeadline, yearsFor } from './deadlines.js';
 import { referenceNotFound, registerNumber, schoolToday } from './service.common.js';
@@ -164,6 +165,7 @@ export async function listApplicationRegister(
   const rows = await repo.listApplications(deps.db, deps.dialect, schoolId, { ...q, name: q.name ? foldForSearch(q.name) : undefined });
   const calendar = await workingCalendarFor(deps.db, schoolId, yearsFor(rows.map((r) => r.registered_on)));
   const today = await schoolToday(deps, schoolId);
+  await chargeReads(deps, actor, schoolId, rows.length);
   await recordAudit(deps.db, actor, deps.clock.now(), {
     schoolId,
     action: AuditAction.list,
@@ -178,6 +180,7 @@ export async function getApplication(deps: Deps, actor: Actor, schoolId: string,
   requireSchoolPermission(actor, schoolId, Permission.applicationRead);
   const row = await repo.findApplication(deps.db, schoolId, id);
   if (!row) throw notFound();
+  await chargeReads(deps, actor, schoolId, 1);
   await recordAudit(deps.db, actor, deps.clock.now(), { schoolId, action: AuditAction.read, entity: APPLICATION_ENTITY, entityId: id });
   return detailOf(deps, schoolId, row);
 }

@@ -13,8 +13,10 @@ import type { Deps } from '../../lib/deps.js';
 import { conflict, forbidden, invalid, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { AuditAction, recordAudit } from '../audit/audit.service.js';
+import { requireFreshSecondFactor } from '../auth/mfa.service.js';
 import { ChangeKind, recordChange } from '../changes/changes.service.js';
 import { eraseUnconsentedPersonalData } from '../people/parents.service.js';
+import { chargeReads } from '../security/read-budget.service.js';
 import { checkLinks } from './applications.service.js';
 import { operatorCopyDueOn } from './deadlines.js';
 import { referenceNotFound, schoolToday } from './service.common.js';
@@ -145,6 +147,8 @@ export async function listConsents(
   q: { studentId?: string; applicationId?: string },
 ): Promise<Consent[]> {
   if (rolesInSchool(actor, schoolId).length === 0) throw notFound();
+  // The school's consent list (every family's): a fresh second factor for staff (issue 12.3, decision 013).
+  if (canReadAll(actor, schoolId)) await requireFreshSecondFactor(deps, actor);
   let query = deps.db.selectFrom('service_consents').selectAll().where('school_id', '=', schoolId);
   if (!canReadAll(actor, schoolId)) {
     const own = await ownParentIds(deps.db, actor, schoolId);
@@ -155,6 +159,7 @@ export async function listConsents(
   if (q.applicationId) query = query.where('application_id', '=', q.applicationId);
   const rows = await query.orderBy('received_on').orderBy('id').limit(5000).execute();
   const today = await schoolToday(deps, schoolId);
+  await chargeReads(deps, actor, schoolId, rows.length);
   await recordAudit(deps.db, actor, deps.clock.now(), {
     schoolId,
     action: AuditAction.list,
@@ -177,6 +182,7 @@ async function visibleConsent(deps: Deps, actor: Actor, schoolId: string, id: st
 /** One consent (a read of personal data: audited). */
 export async function getConsent(deps: Deps, actor: Actor, schoolId: string, id: string): Promise<Consent> {
   const row = await visibleConsent(deps, actor, schoolId, id);
+  await chargeReads(deps, actor, schoolId, 1);
   await recordAudit(deps.db, actor, deps.clock.now(), { schoolId, action: AuditAction.read, entity: CONSENT_ENTITY, entityId: id });
   return present(deps, schoolId, row, await schoolToday(deps, schoolId));
 }
@@ -184,6 +190,7 @@ export async function getConsent(deps: Deps, actor: Actor, schoolId: string, id:
 /** The raw consent row for printing, after the same access check as getConsent. */
 export async function consentForPrint(deps: Deps, actor: Actor, schoolId: string, id: string): Promise<repo.ConsentRow> {
   const row = await visibleConsent(deps, actor, schoolId, id);
+  await chargeReads(deps, actor, schoolId, 1);
   await recordAudit(deps.db, actor, deps.clock.now(), { schoolId, action: AuditAction.export, entity: CONSENT_ENTITY, entityId: id });
   return row;
 }

@@ -4,6 +4,8 @@ import { requireSchoolPermission } from '../../access/policy.js';
 import type { Deps } from '../../lib/deps.js';
 import { notFound } from '../../lib/errors.js';
 import { AuditAction, recordAudit } from '../audit/audit.service.js';
+import { requireFreshSecondFactor } from '../auth/mfa.service.js';
+import { chargeReads } from '../security/read-budget.service.js';
 import { consentForPrint } from './consents.service.js';
 import { schoolInfo, schoolToday } from './service.common.js';
 import { applicationPdf, consentPdf, registerPdf } from './service.pdf.js';
@@ -14,6 +16,7 @@ export async function printApplication(deps: Deps, actor: Actor, schoolId: strin
   requireSchoolPermission(actor, schoolId, Permission.applicationRead);
   const row = await repo.findApplication(deps.db, schoolId, id);
   if (!row) throw notFound();
+  await chargeReads(deps, actor, schoolId, 1);
   await recordAudit(deps.db, actor, deps.clock.now(), {
     schoolId,
     action: AuditAction.export,
@@ -33,10 +36,13 @@ export async function printConsent(deps: Deps, actor: Actor, schoolId: string, i
 /** The register of applications for a period (default: the current calendar year). */
 export async function printRegister(deps: Deps, actor: Actor, schoolId: string, q: { from?: string; to?: string }): Promise<Buffer> {
   requireSchoolPermission(actor, schoolId, Permission.applicationRead);
+  // A bulk export of personal data: a fresh second factor (issue 12.3, decision 013).
+  await requireFreshSecondFactor(deps, actor);
   const today = await schoolToday(deps, schoolId);
   const from = q.from ?? `${today.slice(0, 4)}-01-01`;
   const to = q.to ?? today;
   const rows = await repo.listApplications(deps.db, deps.dialect, schoolId, { from, to });
+  await chargeReads(deps, actor, schoolId, rows.length);
   await recordAudit(deps.db, actor, deps.clock.now(), {
     schoolId,
     action: AuditAction.export,
