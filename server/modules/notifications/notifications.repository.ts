@@ -239,6 +239,7 @@ export async function gradeFacts(db: Db, schoolId: string, gradeId: string) {
       's.surname as child_surname',
       'sub.name as subject',
       'w.name as work',
+      'w.code as work_code',
     ])
     .where('g.school_id', '=', schoolId)
     .where('g.id', '=', gradeId)

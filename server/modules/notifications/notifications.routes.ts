@@ -47,6 +47,12 @@ const mine = '/api/notifications';
 
 export function notificationsRoutes(deps: Deps): FastifyPluginAsyncTypebox {
   return async (app) => {
+    // RFC 8058: a mail provider's one-click unsubscribe POSTs "List-Unsubscribe=One-Click" as a form.
+    // The token in the path is all that counts, so the body is read as text and not used; other
+    // routes of this plugin keep their JSON schemas, which a form body fails.
+    for (const type of ['application/x-www-form-urlencoded', 'multipart/form-data']) {
+      app.addContentTypeParser(type, { parseAs: 'string', bodyLimit: 4096 }, (_request, body, done) => done(null, body));
+    }
     app.get(
       `${school}/settings`,
       {

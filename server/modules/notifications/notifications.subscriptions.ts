@@ -92,6 +92,7 @@ async function onChange(trx: Db, change: RecordedChange): Promise<void> {
         subject: g.subject,
         value: g.value,
         work: g.work ?? '',
+        workCode: g.work_code,
         date: g.work_date,
       };
       return enqueue(trx, change, 'grade', g.id, `grade:${g.id}:${g.value}`, new Map([[g.student_id, payload]]));

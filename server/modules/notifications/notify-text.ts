@@ -1,8 +1,9 @@
 import { type Locale, type MessageKey, translate } from '../../../contract/i18n/index.js';
+import { workTypeNameKey } from '../journal/grading-settings.service.js';
 
 /** What a notice is about, kept in the outbox at the moment of the change (no later edit changes it). */
 export type NoticePayload =
-  | { kind: 'grade'; child: string; subject: string; value: string; work: string; date: string }
+  | { kind: 'grade'; child: string; subject: string; value: string; work: string; workCode?: string | null; date: string }
   | { kind: 'attendance'; child: string; subject: string; mark: string; date: string }
   | { kind: 'homework'; child: string; subject: string; text: string; due: string }
   | { kind: 'periodGrade'; child: string; subject: string; value: string; period: string }
@@ -28,7 +29,13 @@ const PERIOD_KIND: Record<string, { ru: string; en: string }> = {
 function line(p: NoticePayload, locale: Locale): string {
   switch (p.kind) {
     case 'grade':
-      return translate(locale, 'notify.grade.line', { subject: p.subject, value: p.value, work: p.work, date: date(p.date, locale) });
+      return translate(locale, 'notify.grade.line', {
+        subject: p.subject,
+        value: p.value,
+        // A built-in work type has no name of its own: its name is the catalogue's, in the reader's language.
+        work: p.work || (p.workCode ? translate(locale, workTypeNameKey(p.workCode)) : ''),
+        date: date(p.date, locale),
+      });
     case 'attendance': {
       const key = `notify.attendance.${p.mark}` as MessageKey;
       return translate(locale, key, { subject: p.subject, date: date(p.date, locale) });
