@@ -46,6 +46,24 @@ export function familyExportPdf(locale: Locale, data: FamilyExport): Promise<Buf
     }
     return key;
   };
+  /** A stored code (sex, kinship, status …) in words where the catalogue has it. */
+  const VALUE_PREFIXES: Record<string, string> = {
+    sex: 'people.sex',
+    studyForm: 'people.studyForm',
+    kinship: 'people.kinship',
+    kind: 'people.movementKind',
+    status: 'service.status',
+    decision: 'service.status',
+  };
+  const valueOf = (key: string, value: unknown) => {
+    const prefix = VALUE_PREFIXES[key];
+    if (prefix && typeof value === 'string' && value) {
+      const k = `${prefix}.${value}` as MessageKey;
+      const found = translate(locale, k);
+      if (found !== k) return found;
+    }
+    return text(value);
+  };
   const childName = new Map(data.people.children.map((c) => [String(c.id), [c.surname, c.name].filter(Boolean).join(' ')]));
   const nameOf = (id: unknown) => childName.get(String(id)) ?? '';
 
@@ -62,7 +80,7 @@ export function familyExportPdf(locale: Locale, data: FamilyExport): Promise<Buf
     const fields = (row: Row, prefixes: string[]) => {
       for (const [key, value] of Object.entries(row)) {
         if (HIDDEN.has(key)) continue;
-        const shown = text(value);
+        const shown = valueOf(key, value);
         if (!shown) continue;
         doc
           .font('bold')
@@ -111,7 +129,7 @@ export function familyExportPdf(locale: Locale, data: FamilyExport): Promise<Buf
         ['family.pdf.col.child', 2],
         ['family.pdf.field.kinship', 2],
       ],
-      data.people.kinship.map((k) => [nameOf(k.studentId), text(k.kinship)]),
+      data.people.kinship.map((k) => [nameOf(k.studentId), valueOf('kinship', k.kinship)]),
     );
 
     heading('family.pdf.classes');
@@ -140,7 +158,7 @@ export function familyExportPdf(locale: Locale, data: FamilyExport): Promise<Buf
       ],
       data.people.movements.map((m) => [
         nameOf(m.studentId),
-        text(m.kind),
+        valueOf('kind', m.kind),
         text(m.onDate),
         [text(m.orderNumber), text(m.orderDate)].filter(Boolean).join(', '),
       ]),
@@ -183,7 +201,12 @@ export function familyExportPdf(locale: Locale, data: FamilyExport): Promise<Buf
         ['family.pdf.col.period', 2],
         ['family.pdf.col.value', 1],
       ],
-      data.journal.periodGrades.map((p) => [nameOf(p.studentId), text(p.subject), `${text(p.kind)} ${text(p.periodKey)}`, text(p.value)]),
+      data.journal.periodGrades.map((p) => [
+        nameOf(p.studentId),
+        text(p.subject),
+        text(p.periodName) || label(String(p.kind), ['journalWeb.finals']),
+        text(p.value),
+      ]),
     );
 
     heading('family.pdf.accessLog');

@@ -2,7 +2,7 @@ import type { Db } from '../../db/connect.js';
 
 /**
  * The grades, attendance marks and period grades of some students, with the subject of each.
- * Read-only joins onto the school module's curriculum and subjects: the subject's name.
+ * Read-only joins onto the school module's curriculum, subjects and periods: their names.
  */
 export async function journalRowsOf(db: Db, schoolId: string, studentIds: readonly string[]) {
   if (studentIds.length === 0) return { grades: [], attendance: [], periodGrades: [] };
@@ -40,7 +40,8 @@ export async function journalRowsOf(db: Db, schoolId: string, studentIds: readon
     .selectFrom('period_grades as p')
     .innerJoin('curriculum as c', 'c.id', 'p.curriculum_id')
     .innerJoin('subjects as s', 's.id', 'c.subject_id')
-    .select(['p.student_id', 'p.kind', 'p.period_key', 's.name as subject', 'p.value', 'p.entered_at'])
+    .leftJoin('study_periods as sp', 'sp.id', 'p.period_key')
+    .select(['p.student_id', 'p.kind', 'p.period_key', 'sp.name as period_name', 's.name as subject', 'p.value', 'p.entered_at'])
     .where('p.school_id', '=', schoolId)
     .where('p.student_id', 'in', studentIds)
     .orderBy('s.name')

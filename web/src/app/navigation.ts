@@ -113,6 +113,14 @@ export const SECTIONS: readonly Section[] = [
     visible: (s) => hasAnyRole(s, ['parent']),
   },
   {
+    // Issue 12.13: the family sees which staff opened their child's data, and exports all of it.
+    id: 'whoViewed',
+    path: 'who-viewed',
+    label: 'family.nav',
+    description: 'family.nav.description',
+    visible: (s) => hasAnyRole(s, ['parent']),
+  },
+  {
     id: 'oversight',
     path: 'oversight',
     label: 'serviceWeb.nav.oversight',

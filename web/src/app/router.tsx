@@ -27,6 +27,7 @@ const CodesPage = lazyPage(() => import('../features/service/CodesPage'), 'Codes
 const ConsentsPage = lazyPage(() => import('../features/service/ConsentsPage'), 'ConsentsPage');
 const DeadlinesPage = lazyPage(() => import('../features/service/DeadlinesPage'), 'DeadlinesPage');
 const MyDataPage = lazyPage(() => import('../features/service/MyDataPage'), 'MyDataPage');
+const FamilyAccessPage = lazyPage(() => import('../features/family/FamilyAccessPage'), 'FamilyAccessPage');
 const OversightPage = lazyPage(() => import('../features/oversight/OversightPage'), 'OversightPage');
 const TimetablePage = lazyPage(() => import('../features/timetable/TimetablePage'), 'TimetablePage');
 const ParentCardPage = lazyPage(() => import('../features/people/ParentCardPage'), 'ParentCardPage');
@@ -71,6 +72,7 @@ const routes: RouteObject[] = [
       { path: 'service/consents', element: <ConsentsPage /> },
       { path: 'service/codes', element: <CodesPage /> },
       { path: 'my-data', element: <MyDataPage /> },
+      { path: 'who-viewed', element: <FamilyAccessPage /> },
       { path: 'oversight/:tab?', element: <OversightPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
