@@ -171,6 +171,8 @@ const EFFECTS: Record<string, (a: Ask) => Effect | Promise<Effect>> = {
   'POST /api/schools/:schoolId/service/consents/:id/operator-copy': nothing,
   'POST /api/schools/:schoolId/service/students/:studentId/codes': nothing,
   'POST /api/schools/:schoolId/service/codes/slip.pdf': nothing,
+  // The family's export (issue 12.13) changes no view; it only adds its audit row.
+  'POST /api/schools/:schoolId/family/export': nothing,
   'POST /api/schools/:schoolId/oversight/complaints': nothing,
   'POST /api/schools/:schoolId/oversight/complaints/:id/extend': nothing,
   'POST /api/schools/:schoolId/oversight/complaints/:id/answer': nothing,
