@@ -16,9 +16,9 @@ import {
 import { actorOf } from '../../http/auth-gate.js';
 import { acceptsGzip, etagMatches, notModified } from '../../http/conditional.js';
 import type { Deps } from '../../lib/deps.js';
+import { cachedSessionActor } from '../auth/session-cache.service.js';
 import { diaryGrades, diaryWeek, markDiarySeen } from './diary.service.js';
 import { calendarFeedText, createCalendarFeed, openDiaryAttachment, revokeCalendarFeed } from './diary-feed.service.js';
-import { cachedSessionActor } from './diary-session.js';
 
 const base = '/api/schools/:schoolId/students/:studentId/diary';
 

@@ -33,6 +33,31 @@ export async function journalStamp(db: Db, schoolId: string, scopeIds: readonly 
   return Number(row?.stamp ?? 0);
 }
 
+const freshnessQuery = prepare((db, q: { schoolId: string; scopeIds: readonly string[]; sessionId: string }) =>
+  db.selectNoFrom((eb) => [
+    eb
+      .selectFrom('journal_stamps')
+      .select(sql<number>`coalesce(sum(version), 0)`.as('v'))
+      .where('school_id', '=', q.schoolId)
+      .where('scope_id', 'in', q.scopeIds)
+      .as('stamp'),
+    // A read-only look at the auth module's sessions, as the diary's freshness check does: logout,
+    // a password change and disabling delete the row, so a cached actor loses the page at once.
+    eb.selectFrom('sessions').select(sql<number>`1`.as('one')).where('id', '=', q.sessionId).as('live'),
+  ]),
+);
+
+/** The stamp of a page's scopes and whether the reader's session still exists, in one round trip. */
+export async function journalFreshness(
+  db: Db,
+  schoolId: string,
+  scopeIds: readonly string[],
+  sessionId: string,
+): Promise<{ stamp: number; live: boolean }> {
+  const row = await freshnessQuery.readCommitted(db, { schoolId, scopeIds, sessionId });
+  return { stamp: Number(row?.stamp ?? 0), live: row?.live !== null && row?.live !== undefined };
+}
+
 /** The scopes a curriculum item's journal page is built under: the item, its class or group, the school. */
 export function journalScopesOf(item: { id: string; classId: string | null; groupId: string | null }): string[] {
   return [item.id, ...[item.groupId ?? item.classId].filter((x): x is string => !!x), WHOLE_SCHOOL];

@@ -42,6 +42,7 @@ import { PlanLessonsSchema } from '../../../contract/schemas/timetable.js';
 import { actorOf } from '../../http/auth-gate.js';
 import { acceptsGzip, etagMatches, notModified } from '../../http/conditional.js';
 import type { Deps } from '../../lib/deps.js';
+import { cachedSessionActor } from '../auth/session-cache.service.js';
 import { attachmentRoutes } from './attachments.routes.js';
 import { setAttendance } from './attendance.service.js';
 import { explainJournalPeriodMark } from './averages.service.js';
@@ -80,6 +81,15 @@ export function journalRoutes(deps: Deps): FastifyPluginAsyncTypebox {
       '/api/schools/:schoolId/journals/:curriculumId',
       {
         config: auth,
+        // The teacher's main screen: the actor comes from the short per-node session cache; the
+        // service re-checks in its freshness query that the session still exists.
+        preValidation: async (request) => {
+          const cached = await cachedSessionActor(deps, request);
+          if (cached) {
+            request.actor = cached.actor;
+            request.sessionId = cached.sessionId;
+          }
+        },
         schema: {
           tags,
           summary: 'The journal grid of one curriculum item for one period (default: the current one)',
@@ -90,7 +100,7 @@ export function journalRoutes(deps: Deps): FastifyPluginAsyncTypebox {
       },
       async (request, reply) => {
         const { schoolId, curriculumId } = request.params;
-        const page = await preparedJournalPage(deps, actorOf(request), schoolId, curriculumId, request.query.periodId);
+        const page = await preparedJournalPage(deps, actorOf(request), schoolId, curriculumId, request.query.periodId, request.sessionId);
         // private: grades of named children never go to a shared cache; no-cache: revalidate with the ETag.
         reply.header('cache-control', 'private, no-cache').header('vary', 'cookie, accept-language, accept-encoding');
         const gzip = acceptsGzip(request.headers['accept-encoding']);

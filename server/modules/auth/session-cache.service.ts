@@ -4,15 +4,15 @@ import type { Actor } from '../../access/actor.js';
 import type { Db } from '../../db/connect.js';
 import { SESSION_COOKIE } from '../../http/auth-gate.js';
 import type { Deps } from '../../lib/deps.js';
-import { resolveSession } from '../auth/auth.service.js';
+import { resolveSession } from './auth.service.js';
 
 /**
- * Signed-in actors of diary reads, kept for a few seconds per node so that a family paging
- * through weeks does not resolve its session and roles on every request (docs/decisions/
- * 004-diary-caching.md). Safe because every diary read still checks, in its one freshness query,
- * that the session row exists (logout, password change and disabling delete it: effective at once
- * on every node), and asks the access policy from the database. Role grants and revocations reach
- * a cached actor within SESSION_CACHE_MS.
+ * Signed-in actors of the two hottest reads (a diary week, a journal page), kept for a few seconds
+ * per node so that paging through weeks or periods does not resolve the session and roles on every
+ * request (docs/decisions/004-diary-caching.md). Safe because each of those reads still checks, in
+ * its one freshness query, that the session row exists (logout, password change and disabling
+ * delete it: effective at once on every node). Role grants and revocations reach a cached actor
+ * within SESSION_CACHE_MS. Only routes whose service makes that check may use it.
  */
 export const SESSION_CACHE_MS = 5_000;
 
