@@ -134,6 +134,14 @@ export const SECTIONS: readonly Section[] = [
     description: 'web.nav.audit.description',
     visible: (s) => can(s, Permission.auditRead),
   },
+  {
+    // Issue 12, items 3 and 12: the staff second-factor rule and over-budget reads of personal data.
+    id: 'security',
+    path: 'security',
+    label: 'web.security.menu',
+    description: 'web.security.description',
+    visible: (s) => can(s, Permission.auditRead) || hasAnyRole(s, ['school_admin', 'director']),
+  },
 ];
 
 export const visibleSections = (school: MySchool) => SECTIONS.filter((section) => section.visible(school));

@@ -8,6 +8,7 @@ import { useT } from '../../lib/i18n';
 import type { MySchool } from '../../lib/resources/me';
 import { useDocumentTitle } from '../../lib/use-title';
 import { ChildrenPanel } from './ChildrenPanel';
+import { ReadAlertsBanner } from './ReadAlertsBanner';
 import { SchoolSummary } from './SchoolSummary';
 import './home.css';
 
@@ -50,6 +51,8 @@ export function RoleHome() {
       </header>
 
       <SchoolSummary schoolId={school.id} schoolName={school.name} timeZone={school.timezone} />
+
+      {current === 'director' || current === 'deputy' || current === 'school_admin' ? <ReadAlertsBanner schoolId={school.id} /> : null}
 
       {isFamily ? <ChildrenPanel role={current} /> : null}
 
