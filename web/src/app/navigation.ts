@@ -121,6 +121,21 @@ export const SECTIONS: readonly Section[] = [
     visible: (s) => hasAnyRole(s, ['parent']),
   },
   {
+    id: 'notifications',
+    path: 'notifications',
+    label: 'notifyWeb.nav',
+    description: 'notifyWeb.nav.description',
+    // The family sets up its own notices (seed 002 §3.2.5, §3.3).
+    visible: (s) => hasAnyRole(s, ['parent', 'student']),
+  },
+  {
+    id: 'deliveryLog',
+    path: 'notifications/log',
+    label: 'notifyWeb.log.nav',
+    description: 'notifyWeb.log.nav.description',
+    visible: (s) => can(s, Permission.notifyManage),
+  },
+  {
     id: 'oversight',
     path: 'oversight',
     label: 'serviceWeb.nav.oversight',

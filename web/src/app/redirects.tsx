@@ -55,3 +55,15 @@ export function NoSchoolPage() {
     </PlainShell>
   );
 }
+
+/** "/notifications" (the link at the foot of every notice e-mail): the settings in the user's first school. */
+export function NotificationsRedirect() {
+  return (
+    <PlainShell>
+      {(me) => {
+        const first = me.schools[0];
+        return <Navigate to={first ? `/schools/${first.id}/notifications` : '/no-school'} replace />;
+      }}
+    </PlainShell>
+  );
+}

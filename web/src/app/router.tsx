@@ -7,7 +7,7 @@ import { RoleHome } from '../features/home/RoleHome';
 import { AboutPage } from './AboutPage';
 import { lazyPage } from './lazy-page';
 import { NotFoundPage } from './NotFoundPage';
-import { NoSchoolPage, RootRedirect, SchoolIndexRedirect } from './redirects';
+import { NoSchoolPage, NotificationsRedirect, RootRedirect, SchoolIndexRedirect } from './redirects';
 import { PlainShell, SchoolShell } from './shell/AppShell';
 
 // Each page below is its own chunk (see lazy-page.tsx).
@@ -31,6 +31,9 @@ const MyDataPage = lazyPage(() => import('../features/service/MyDataPage'), 'MyD
 const FamilyAccessPage = lazyPage(() => import('../features/family/FamilyAccessPage'), 'FamilyAccessPage');
 const OversightPage = lazyPage(() => import('../features/oversight/OversightPage'), 'OversightPage');
 const TimetablePage = lazyPage(() => import('../features/timetable/TimetablePage'), 'TimetablePage');
+const NotificationsPage = lazyPage(() => import('../features/notifications/NotificationsPage'), 'NotificationsPage');
+const DeliveryLogPage = lazyPage(() => import('../features/notifications/DeliveryLogPage'), 'DeliveryLogPage');
+const ConfirmEmailPage = lazyPage(() => import('../features/notifications/ConfirmEmailPage'), 'ConfirmEmailPage');
 const ParentCardPage = lazyPage(() => import('../features/people/ParentCardPage'), 'ParentCardPage');
 const StaffCardPage = lazyPage(() => import('../features/people/StaffCardPage'), 'StaffCardPage');
 
@@ -44,6 +47,8 @@ const routes: RouteObject[] = [
   { path: '/about', element: <AboutPage /> },
   { path: '/activate', element: <ActivatePage /> },
   { path: '/no-school', element: <NoSchoolPage /> },
+  { path: '/notifications', element: <NotificationsRedirect /> },
+  { path: '/notifications/confirm', element: <ConfirmEmailPage /> },
   {
     path: '/schools/:schoolId',
     element: <SchoolShell />,
@@ -76,6 +81,8 @@ const routes: RouteObject[] = [
       { path: 'my-data', element: <MyDataPage /> },
       { path: 'who-viewed', element: <FamilyAccessPage /> },
       { path: 'oversight/:tab?', element: <OversightPage /> },
+      { path: 'notifications', element: <NotificationsPage /> },
+      { path: 'notifications/log', element: <DeliveryLogPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },
