@@ -77,6 +77,16 @@ describe('read budget', () => {
       'day',
       'hour',
     ]);
+    // The next day's first read clears the reader's counters of the days before.
+    t.clock.set(new Date('2026-11-24T08:00:00Z'));
+    const nextDay = await t.signIn(w.users.secretary.login, TEST_PASSWORD);
+    expect((await nextDay.get(api(`/students/${w.studentIds.inA}`))).statusCode).toBe(200);
+    const left = await t.deps.db
+      .selectFrom('read_budget_counters')
+      .select('window_start')
+      .where('user_id', '=', w.users.secretary.id)
+      .execute();
+    expect(left.map((r) => r.window_start).sort()).toEqual(['2026-11-24T00:00:00.000Z', '2026-11-24T08:00:00.000Z']);
   });
 
   it('refuses a parent over the budget too, without alerting the director', async () => {

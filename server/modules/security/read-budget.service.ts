@@ -71,12 +71,12 @@ export async function chargeReads(deps: Deps, actor: Actor, schoolId: string | n
     const startMs = Math.floor(now.getTime() / w.ms) * w.ms;
     const windowStart = new Date(startMs).toISOString();
     const reads = await repo.addReads(deps.db, userId, w.kind, windowStart, n);
+    // A reader's first read of a day clears their counters of earlier days (they mean nothing now).
+    if (w.kind === 'day' && reads === n) await repo.pruneCounters(deps.db, userId, windowStart);
     if (reads > budget && over === null) {
       over = { kind: w.kind, reads, budget, windowStart, retryAfter: Math.ceil((startMs + w.ms - now.getTime()) / 1000) };
     }
   }
-  // Once an hour the first reader of the hour clears the windows that are over (one small delete).
-  if (now.getTime() % 3_600_000 < 1000) await repo.pruneCounters(deps.db, new Date(now.getTime() - 2 * 86_400_000).toISOString());
   if (!over) return;
   if (schoolId && isStaffIn(actor, schoolId)) await raiseAlert(deps, actor, schoolId, userId, over, now);
   throw new ReadBudgetExceeded(actor, over.kind, over.reads, over.budget, over.retryAfter);

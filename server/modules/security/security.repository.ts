@@ -18,9 +18,9 @@ export async function addReads(db: Db, userId: string, kind: string, windowStart
   return Number(row.reads);
 }
 
-/** Forgets counters of windows that ended before `before` (kept small; they mean nothing after). */
-export async function pruneCounters(db: Db, before: string): Promise<void> {
-  await db.deleteFrom('read_budget_counters').where('window_start', '<', before).execute();
+/** Forgets a user's counters of windows that started before `before` (the table stays small). */
+export async function pruneCounters(db: Db, userId: string, before: string): Promise<void> {
+  await db.deleteFrom('read_budget_counters').where('user_id', '=', userId).where('window_start', '<', before).execute();
 }
 
 /** Records the alert unless this window already has one; whether this call recorded it. */
