@@ -55,7 +55,7 @@ export function familyExportPdf(locale: Locale, data: FamilyExport): Promise<Buf
     status: 'service.status',
     decision: 'service.status',
   };
-  const valueOf = (key: string, value: unknown) => {
+  const codeText = (key: string, value: unknown) => {
     const prefix = VALUE_PREFIXES[key];
     if (prefix && typeof value === 'string' && value) {
       const k = `${prefix}.${value}` as MessageKey;
@@ -80,7 +80,7 @@ export function familyExportPdf(locale: Locale, data: FamilyExport): Promise<Buf
     const fields = (row: Row, prefixes: string[]) => {
       for (const [key, value] of Object.entries(row)) {
         if (HIDDEN.has(key)) continue;
-        const shown = valueOf(key, value);
+        const shown = codeText(key, value);
         if (!shown) continue;
         doc
           .font('bold')
@@ -129,7 +129,7 @@ export function familyExportPdf(locale: Locale, data: FamilyExport): Promise<Buf
         ['family.pdf.col.child', 2],
         ['family.pdf.field.kinship', 2],
       ],
-      data.people.kinship.map((k) => [nameOf(k.studentId), valueOf('kinship', k.kinship)]),
+      data.people.kinship.map((k) => [nameOf(k.studentId), codeText('kinship', k.kinship)]),
     );
 
     heading('family.pdf.classes');
@@ -158,7 +158,7 @@ export function familyExportPdf(locale: Locale, data: FamilyExport): Promise<Buf
       ],
       data.people.movements.map((m) => [
         nameOf(m.studentId),
-        valueOf('kind', m.kind),
+        codeText('kind', m.kind),
         text(m.onDate),
         [text(m.orderNumber), text(m.orderDate)].filter(Boolean).join(', '),
       ]),
