@@ -404,3 +404,42 @@ describe('the SMS budget', () => {
     t.clock.set(MONDAY_11_LOCAL);
   });
 });
+
+describe('two workers share the outbox (FOR UPDATE SKIP LOCKED on PostgreSQL)', () => {
+  it('each notice goes out exactly once while two workers drain at the same time', async () => {
+    await drain();
+    const sent: string[] = [];
+    const counting = {
+      name: 'dev' as const,
+      async send(m: { to: string }) {
+        sent.push(m.to);
+        await new Promise((r) => setTimeout(r, 1));
+        return `c-${m.to}`;
+      },
+      close: async () => {},
+    };
+    const a = createNotifyWorker(t.deps, { email: counting, sms: devSms });
+    const b = createNotifyWorker(t.deps, { email: counting, sms: devSms });
+    const expected: string[] = [];
+    for (let i = 0; i < 120; i++) {
+      const address = `w${i}@example.ru`;
+      expected.push(address);
+      const res = await admin.post(`${base()}/notifications/test`, { channel: 'email', address });
+      expect(res.statusCode).toBe(202);
+    }
+    for (let round = 0; round < 20; round++) {
+      const [x, y] = await Promise.all([a.runOnce(), b.runOnce()]);
+      if (x + y === 0) break;
+    }
+    expect([...sent].sort()).toEqual([...expected].sort());
+    const statuses = await t.deps.db
+      .selectFrom('notify_outbox')
+      .select('status')
+      .where('event', '=', 'test')
+      .where('channel', '=', 'email')
+      .execute();
+    expect(statuses.every((s) => s.status === 'sent' || s.status === 'failed')).toBe(true);
+    await a.stop();
+    await b.stop();
+  });
+});
