@@ -11,6 +11,7 @@ import { verifyPassword } from '../modules/auth/auth.service.js';
 import { createTestDatabase } from '../test/database.js';
 import { makeSchoolWorld } from '../test/factories.js';
 import { createTestApp, type TestApp } from '../test/harness.js';
+import { verifyAll } from './audit-verify.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, databaseContents, ensureDemoIn, resetDemoIn, runDemoCommand } from './demo.js';
 import { buildDemoConsents } from './demo-consents.js';
 import { buildDemoJournal } from './demo-journal.js';
@@ -285,6 +286,13 @@ describe('the demo school in a database', () => {
     const studentsClass = childClasses.find((c) => c.user_id !== null)?.class_id;
     expect(led.map((c) => c.id)).toEqual([studentsClass]);
     expect(await classesTaughtBy(db, classTeacherUser)).toContain(studentsClass);
+  });
+
+  it("links the demo's bulk audit and grade-history rows into unbroken chains (decision 012)", async () => {
+    const reports = await verifyAll(db);
+    expect(reports.filter((r) => r.broken)).toEqual([]);
+    const history = reports.filter((r) => r.table === 'journal_history');
+    expect(history.reduce((n, r) => n + r.rows, 0)).toBeGreaterThan(1000);
   });
 
   it('leaves a demo database as it is when started again with --demo', async () => {
