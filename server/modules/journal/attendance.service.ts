@@ -9,7 +9,8 @@ import { newId } from '../../lib/ids.js';
 import { AuditAction, recordAudit } from '../audit/audit.service.js';
 import { ChangeKind, recordChange } from '../changes/changes.service.js';
 import * as repo from './journal.repository.js';
-import { openJournal, presentAttendance, requireInYear, requireLessonWrite } from './journal-context.js';
+import { presentAttendance, requireInYear, requireLessonWrite } from './journal-context.js';
+import { openJournalForSave } from './save-context.js';
 import { claimSaveKey, lostRaceTo, savedUnder, saveKeyOf } from './save-keys.js';
 import { guardWrite } from './write-guard.js';
 
@@ -31,7 +32,7 @@ export async function setAttendance(
   schoolId: string,
   curriculumId: string,
   body: { studentId: string; date: string; lessonNumber: number; mark: AttendanceMark | null; version: number; reason?: string },
-  options: { idempotencyKey?: string } = {},
+  options: { idempotencyKey?: string; sessionId?: string | null } = {},
 ): Promise<Attendance | null> {
   const key = saveKeyOf(actor, options.idempotencyKey, `attendance:${schoolId}:${curriculumId}`, body);
   const replay = async () => {
@@ -39,7 +40,7 @@ export async function setAttendance(
     return now ? presentAttendance(now) : null;
   };
   if (key && (await savedUnder(deps.db, key))) return replay();
-  const ctx = await openJournal(deps, actor, schoolId, curriculumId);
+  const ctx = await openJournalForSave(deps, actor, schoolId, curriculumId, options.sessionId);
   await requireLessonWrite(deps, ctx, body.date, body.lessonNumber);
   requireInYear(ctx, body.date);
   const existing = await current(deps.db, schoolId, curriculumId, body.date, body.lessonNumber, body.studentId);

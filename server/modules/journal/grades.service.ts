@@ -19,6 +19,7 @@ import {
   resolveScale,
   scalesOf,
 } from './journal-context.js';
+import { openJournalForSave } from './save-context.js';
 import { claimSaveKey, lostRaceTo, savedUnder, saveKeyOf } from './save-keys.js';
 import { builtInScale } from './scales.js';
 import { guardWrite } from './write-guard.js';
@@ -64,6 +65,8 @@ async function checkedValue(
 /** What a grade save may be retried under: the header's key, bound to this request. */
 export interface SaveOptions {
   idempotencyKey?: string;
+  /** The session the actor came from (the route may take it from the short session cache). */
+  sessionId?: string | null;
 }
 
 /**
@@ -90,7 +93,7 @@ export async function createGrade(
   const key = saveKeyOf(actor, options.idempotencyKey, `grade.create:${schoolId}:${curriculumId}`, body);
   const earlier = key ? await savedUnder(deps.db, key) : undefined;
   if (earlier) return replayGrade(deps, schoolId, earlier.entityId);
-  const ctx = await openJournal(deps, actor, schoolId, curriculumId);
+  const ctx = await openJournalForSave(deps, actor, schoolId, curriculumId, options.sessionId);
   if (body.lessonNumber !== undefined) await requireLessonWrite(deps, ctx, body.date, body.lessonNumber);
   else requireItemWrite(ctx);
   requireInYear(ctx, body.date);

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
+import type { FastifyRequest } from 'fastify';
 import { ErrorResponse, Id, SchoolItemParams, SchoolParams } from '../../../contract/schemas/common.js';
 import {
   AttendanceWriteBody,
@@ -60,6 +61,17 @@ const auth = { access: 'authenticated' as const };
 const writeErrors = { 403: ErrorResponse, 404: ErrorResponse, 409: ConflictResponse, 422: ErrorResponse, 423: ErrorResponse };
 
 export function journalRoutes(deps: Deps): FastifyPluginAsyncTypebox {
+  /**
+   * The teacher's hottest calls (the page, a grade, a mark): the actor comes from the short per-node
+   * session cache; their services re-check in one query that the session still exists.
+   */
+  const cachedActor = async (request: FastifyRequest) => {
+    const cached = await cachedSessionActor(deps, request);
+    if (cached) {
+      request.actor = cached.actor;
+      request.sessionId = cached.sessionId;
+    }
+  };
   return async (app) => {
     await app.register(attachmentRoutes(deps));
 
@@ -81,15 +93,7 @@ export function journalRoutes(deps: Deps): FastifyPluginAsyncTypebox {
       '/api/schools/:schoolId/journals/:curriculumId',
       {
         config: auth,
-        // The teacher's main screen: the actor comes from the short per-node session cache; the
-        // service re-checks in its freshness query that the session still exists.
-        preValidation: async (request) => {
-          const cached = await cachedSessionActor(deps, request);
-          if (cached) {
-            request.actor = cached.actor;
-            request.sessionId = cached.sessionId;
-          }
-        },
+        preValidation: cachedActor,
         schema: {
           tags,
           summary: 'The journal grid of one curriculum item for one period (default: the current one)',
@@ -218,6 +222,7 @@ export function journalRoutes(deps: Deps): FastifyPluginAsyncTypebox {
       '/api/schools/:schoolId/journals/:curriculumId/grades',
       {
         config: auth,
+        preValidation: cachedActor,
         schema: {
           tags,
           summary: 'Give a grade in a lesson (date + lessonNumber) or for a dated piece of work',
@@ -231,6 +236,7 @@ export function journalRoutes(deps: Deps): FastifyPluginAsyncTypebox {
         reply.status(201).send(
           await createGrade(deps, actorOf(request), request.params.schoolId, request.params.curriculumId, request.body, {
             idempotencyKey: request.headers['idempotency-key'],
+            sessionId: request.sessionId,
           }),
         ),
     );
@@ -279,6 +285,7 @@ export function journalRoutes(deps: Deps): FastifyPluginAsyncTypebox {
       '/api/schools/:schoolId/journals/:curriculumId/attendance',
       {
         config: auth,
+        preValidation: cachedActor,
         schema: {
           tags,
           summary: "Set, change or clear (mark null) a student's attendance mark for a lesson",
@@ -291,6 +298,7 @@ export function journalRoutes(deps: Deps): FastifyPluginAsyncTypebox {
       async (request) => ({
         item: await setAttendance(deps, actorOf(request), request.params.schoolId, request.params.curriculumId, request.body, {
           idempotencyKey: request.headers['idempotency-key'],
+          sessionId: request.sessionId,
         }),
       }),
     );

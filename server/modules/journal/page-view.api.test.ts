@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newId } from '../../lib/ids.js';
 import { makeSchoolWorld, type SchoolWorld, TEST_PASSWORD } from '../../test/factories.js';
-import { type Client, createTestApp, type TestApp } from '../../test/harness.js';
+import { type Client, createTestApp, TEST_ORIGIN, type TestApp } from '../../test/harness.js';
 
 /**
  * The journal page's fast path (issue 11): a reader's rights and period are kept per node under
@@ -65,5 +66,39 @@ describe('a journal page read from the per-node view', () => {
     const byOther = await other.get(page());
     if (byOther.statusCode === 200) expect(byOther.json().canWrite).toBe(false);
     else expect([403, 404]).toContain(byOther.statusCode);
+  });
+
+  it('a save from a kept context is refused at once after reassignment and after sign-out', async () => {
+    await t.deps.db
+      .insertInto('bells')
+      .values({ id: newId(), school_id: w.schoolId, lesson_number: 1, starts_at: '08:00', ends_at: '08:45' })
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+    const entry = await admin.post(`/api/schools/${w.schoolId}/timetable/entries`, {
+      curriculumId: w.curriculumIds.mathA,
+      weekday: 1,
+      lessonNumber: 1,
+    });
+    expect(entry.statusCode, entry.body).toBe(201);
+    const teacher = await t.signIn(w.users.teacher.login, TEST_PASSWORD);
+    const types = (await teacher.get(`/api/schools/${w.schoolId}/work-types`)).json().items as Array<{ id: string; code: string }>;
+    const workTypeId = types.find((x) => x.code === 'answer')?.id as string;
+    const grade = (value: string) => ({ studentId: w.studentIds.inA, date: '2026-11-16', lessonNumber: 1, value, workTypeId });
+    const grades = `${page()}/grades`;
+    for (const value of ['4', '5']) expect((await teacher.post(grades, grade(value))).statusCode).toBe(201);
+    expect((await admin.patch(curriculum(), { teacherId: w.staffIds.otherTeacher })).statusCode).toBe(200);
+    const refused = await teacher.post(grades, grade('3'));
+    expect([403, 404, 409]).toContain(refused.statusCode);
+    expect((await admin.patch(curriculum(), { teacherId: w.staffIds.teacher })).statusCode).toBe(200);
+    expect((await teacher.post(grades, grade('3'))).statusCode).toBe(201);
+    const cookie = teacher.cookie ?? '';
+    expect((await teacher.post('/api/auth/logout')).statusCode).toBeLessThan(300);
+    const replay = await t.app.inject({
+      method: 'POST',
+      url: grades,
+      headers: { cookie, origin: TEST_ORIGIN },
+      payload: grade('2'),
+    });
+    expect(replay.statusCode).toBe(401);
   });
 });
