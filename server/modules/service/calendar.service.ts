@@ -10,6 +10,9 @@ import { ChangeKind, recordChange } from '../changes/changes.service.js';
 import { type CalendarYear, defaultCalendarYear } from './production-calendar.js';
 import { makeCalendar, type WorkingCalendar } from './working-days.js';
 
+/** The one rule for counting calendar-day terms (decision 015), for other modules' services. */
+export { isWorkingDay, termEnd, type WorkingCalendar } from './working-days.js';
+
 export interface EffectiveCalendarYear extends CalendarYear {
   custom: boolean;
 }

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays, isoWeekday } from '../../lib/dates.js';
 import { defaultCalendarYear, PRODUCTION_CALENDAR } from './production-calendar.js';
-import { addWorkingDays, isWorkingDay, makeCalendar } from './working-days.js';
+import { addWorkingDays, isWorkingDay, makeCalendar, termEnd } from './working-days.js';
 
 const calendar = makeCalendar(
   [defaultCalendarYear(2025), PRODUCTION_CALENDAR[2026], PRODUCTION_CALENDAR[2027]].filter((y) => y !== undefined),
@@ -47,6 +47,25 @@ describe('addWorkingDays', () => {
   it('refuses a negative or fractional count', () => {
     expect(() => addWorkingDays('2026-11-02', -1, calendar)).toThrow(RangeError);
     expect(() => addWorkingDays('2026-11-02', 1.5, calendar)).toThrow(RangeError);
+  });
+});
+
+describe('termEnd (decision 015: Civil Code art. 191, 193)', () => {
+  const calendar = makeCalendar([PRODUCTION_CALENDAR[2026], PRODUCTION_CALENDAR[2027]].filter((y) => y !== undefined));
+  it('counts calendar days from the next day and keeps a working last day', () => {
+    expect(termEnd('2026-11-16', 7, calendar)).toBe('2026-11-23'); // Monday → Monday
+    expect(termEnd('2026-10-31', 3, calendar)).toBe('2026-11-03'); // Saturday → Tuesday
+  });
+  it('moves a last day on a weekend or a public holiday to the next working day', () => {
+    expect(termEnd('2026-10-29', 3, calendar)).toBe('2026-11-02'); // Sunday 1 November → Monday
+    expect(termEnd('2026-11-01', 3, calendar)).toBe('2026-11-05'); // 4 November (Unity Day) → Thursday
+    expect(termEnd('2026-05-08', 3, calendar)).toBe('2026-05-12'); // 11 May (for 9 May) → Tuesday
+    // The second quarter ends on 28 December: 31 December 2026 is a day off, then the New Year holidays.
+    expect(termEnd('2026-12-28', 3, calendar)).toBe('2027-01-11');
+  });
+  it('with no days is the day itself, or the next working day', () => {
+    expect(termEnd('2026-11-23', 0, calendar)).toBe('2026-11-23');
+    expect(termEnd('2026-11-22', 0, calendar)).toBe('2026-11-23');
   });
 });
 

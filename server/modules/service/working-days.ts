@@ -34,6 +34,18 @@ export function addWorkingDays(date: string, n: number, calendar: WorkingCalenda
   return current;
 }
 
+/**
+ * The last day of a term of `days` calendar days from `date` (decision 015; Civil Code art. 191:
+ * the term runs from the next day; art. 193: a last day that is not a working day moves to the
+ * next working day). The whole last day counts (art. 194).
+ */
+export function termEnd(date: string, days: number, calendar: WorkingCalendar): string {
+  if (!Number.isInteger(days) || days < 0) throw new RangeError('days must be a non-negative integer');
+  let last = addDays(date, days);
+  while (!isWorkingDay(last, calendar)) last = addDays(last, 1);
+  return last;
+}
+
 /** Years touched by counting up to `days` calendar days from `date` (for loading calendars). */
 export function yearsSpanned(date: string, days: number): number[] {
   const first = Number(date.slice(0, 4));
