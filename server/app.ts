@@ -28,6 +28,8 @@ export interface BuildOptions {
   database: DbHandle;
   clock?: Clock;
   logger?: boolean;
+  /** The built web app to serve (tests point it at a folder of their own). */
+  webRoot?: string;
 }
 
 const trustHops = (hops: number) => (_address: string, hop: number) => hop < hops;
@@ -82,13 +84,27 @@ export async function buildApp(options: BuildOptions): Promise<{ app: FastifyIns
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
   await registerModuleRoutes(app, deps);
 
-  if (options.config.serveWeb && fs.existsSync(path.join(webDist, 'index.html'))) {
-    await app.register(fastifyStatic, { root: webDist, prefix: '/', wildcard: false, maxAge: '1h', preCompressed: true });
+  const webRoot = options.webRoot ?? webDist;
+  if (options.config.serveWeb && fs.existsSync(path.join(webRoot, 'index.html'))) {
+    // Deploys must not break open pages (issue 16.6): the HTML names the current build's hashed
+    // scripts, so it is revalidated on every load; a hashed file never changes under its name, so
+    // it is kept for a year; a file of an old build that is gone answers 404, never the HTML.
+    await app.register(fastifyStatic, {
+      root: webRoot,
+      prefix: '/',
+      wildcard: false,
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders: (reply, filePath) => {
+        const hashed = path.relative(webRoot, filePath).startsWith(`assets${path.sep}`);
+        reply.header('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
     // SPA fallback as a catch-all GET route: the not-found handler is already taken by
     // registerErrorHandling (Fastify allows one per prefix), and unknown /api paths stay JSON 404s.
     app.get('/*', { schema: { hide: true } }, (request, reply) => {
-      if (request.url.startsWith('/api/')) return reply.callNotFound();
-      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+      if (request.url.startsWith('/api/') || request.url.startsWith('/assets/')) return reply.callNotFound();
+      return reply.sendFile('index.html');
     });
   }
   return { app, deps };
