@@ -207,9 +207,13 @@ describe('SMS over SMPP 3.4 (smpp client → smpp server)', () => {
   it('an UNDELIV receipt marks the SMS failed with the receipt’s state', async () => {
     smppServer.mode.receipts = 'UNDELIV';
     const id = (await admin.post(`${base()}/notifications/test`, { channel: 'sms', address: '+79005550000' })).json().id;
+    // Claimed together with the SMS: the receipt must not touch it.
+    const other = (await admin.post(`${base()}/notifications/test`, { channel: 'email', address: 'bystander@family.example' })).json().id;
     await drain();
     await until(async () => (await row(id)).status === 'failed', 'the receipt');
     expect((await row(id)).reason).toBe('receipt: UNDELIV');
+    expect((await row(other)).batch_id).toBe((await row(id)).batch_id);
+    expect(await row(other)).toMatchObject({ status: 'sent', reason: null });
     smppServer.mode.receipts = 'DELIVRD';
   });
 

@@ -533,7 +533,11 @@ export async function defer(db: Db, ids: readonly string[], batchId: string, unt
     .execute();
 }
 
-/** A delivery receipt: the SMS whose part this was is delivered, or failed with the receipt's state. */
+/**
+ * A delivery receipt: the SMS whose part this was is delivered, or failed with the receipt's state.
+ * The rows of that one message (coalesced notices share its provider id) change, nothing else of
+ * the claim it was sent in.
+ */
 export async function applyReceipt(
   db: Db,
   provider: string,
@@ -548,13 +552,14 @@ export async function applyReceipt(
     .where('provider_id', '=', `${provider}:${providerId}`)
     .executeTakeFirst();
   if (!part) return false;
-  const head = await db.selectFrom('notify_outbox').select('batch_id').where('id', '=', part.outbox_id).executeTakeFirst();
-  const batch = head?.batch_id;
-  if (!batch) return false;
+  const head = await db.selectFrom('notify_outbox').select(['provider', 'provider_id']).where('id', '=', part.outbox_id).executeTakeFirst();
+  if (!head?.provider_id || head.provider !== provider) return false;
   await db
     .updateTable('notify_outbox')
     .set(delivered ? { status: 'delivered', delivered_at: now } : { status: 'failed', reason: `receipt: ${state}` })
-    .where('batch_id', '=', batch)
+    .where('provider', '=', provider)
+    .where('provider_id', '=', head.provider_id)
+    .where('channel', '=', 'sms')
     .where('status', 'in', ['sent', 'delivered'])
     .execute();
   return true;
