@@ -64,7 +64,7 @@ const isPostgres = (db: AnyDb) => db.getExecutor().adapter instanceof PostgresAd
  * SQLite: one writer at a time already (Kysely serialises the connection; another process's
  * write makes our deferred transaction fail with SQLITE_BUSY rather than fork the chain).
  */
-async function lockChain(trx: AnyDb, schoolId: string | null): Promise<void> {
+export async function lockChain(trx: AnyDb, schoolId: string | null): Promise<void> {
   if (!isPostgres(trx)) return;
   await sql`SELECT pg_advisory_xact_lock(hashtextextended(${`otmetka-chain:${schoolId ?? '-'}`}, 0))`.execute(trx);
 }

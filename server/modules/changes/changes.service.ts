@@ -1,4 +1,5 @@
 import type { Db } from '../../db/connect.js';
+import { lockChain } from '../../db/hash-chain.js';
 import type { Change, ChangeKind, RecordedChange } from './change-kinds.js';
 import * as repo from './changes.repository.js';
 
@@ -60,6 +61,10 @@ export async function recordChange(trx: Db, change: Change): Promise<RecordedCha
     dates: change.dates === undefined ? null : unique(change.dates),
     wholeSchool: change.wholeSchool === true,
   };
+  // The school's audit chain lock (decision 012) before any subscriber's row lock (stamps, the
+  // outbox): every write that chains and records takes them in this one order, so two writes of a
+  // school cannot deadlock on PostgreSQL whichever of the two they do first.
+  await lockChain(trx, normalised.schoolId);
   const seq = await repo.appendChange(trx, normalised);
   const recorded: RecordedChange = { seq, ...normalised };
   for (const s of subscriptions) if (s.kinds.has(recorded.kind)) await s.handle(trx, recorded);
