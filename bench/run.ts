@@ -7,6 +7,7 @@ const scenarios: Record<string, () => Promise<void>> = {
   journal: async () => (await import('./journal.js')).runJournalBench(),
   diary: async () => (await import('./diary.js')).runDiaryBench(),
   'first-load': async () => (await import('./first-load.js')).runFirstLoadBench(),
+  crash: async () => (await import('./crash.js')).runCrashBench(),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
