@@ -70,8 +70,12 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** Starts `node bin/otmetka.mjs serve --demo` on a free port with a fresh DATA_DIR and waits for /api/health. */
-export async function startServer(): Promise<RunningServer> {
+/**
+ * Starts `node bin/otmetka.mjs serve --demo` on a free port with a fresh DATA_DIR and waits for
+ * /api/health; `extraEnv` adds settings (the notification test points SMTP_URL and SMPP_URL at its
+ * local servers).
+ */
+export async function startServer(extraEnv: NodeJS.ProcessEnv = {}): Promise<RunningServer> {
   ensureWebBuilt();
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'otmetka-e2e-'));
@@ -86,6 +90,7 @@ export async function startServer(): Promise<RunningServer> {
     SERVE_WEB: 'true',
     // scrypt at 2^14 instead of production's 2^17 (issue 12.11): every sign-in here stays fast.
     PASSWORD_HASH_COST: process.env.PASSWORD_HASH_COST ?? '14',
+    ...extraEnv,
   };
   // The browser tests always run on their own SQLite file, whatever the unit tests use.
   delete env.DATABASE_URL;

@@ -243,39 +243,24 @@ function ChildSettings({ settings, contacts }: { settings: NotifySettings; conta
     <section className="panel" aria-labelledby={`child-${settings.studentId}`} data-testid={`notify-child-${settings.studentId}`}>
       <h2 id={`child-${settings.studentId}`}>{t('notifyWeb.child', { name: settings.studentName })}</h2>
       <form className="form" onSubmit={submit}>
-        <div className="table-wrap">
-          <table className="table notify__grid">
-            <thead>
-              <tr>
-                <th scope="col">{t('notifyWeb.event')}</th>
-                {CHANNELS.map((c) => (
-                  <th key={c} scope="col">
-                    {t(`notify.channel.${c}` as MessageKey)}
-                  </th>
-                ))}
-                <th scope="col">{t('notifyWeb.night')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {NOTIFY_EVENTS.map((event) => (
-                <tr key={event}>
-                  <th scope="row">{t(`notify.event.${event}` as MessageKey)}</th>
-                  {([...CHANNELS, 'night'] as const).map((key) => (
-                    <td key={key}>
-                      <input
-                        type="checkbox"
-                        aria-label={`${t(`notify.event.${event}` as MessageKey)}: ${key === 'night' ? t('notifyWeb.night') : t(`notify.channel.${key}` as MessageKey)}`}
-                        data-testid={`notify-${event}-${key}`}
-                        checked={draft.events[event][key]}
-                        onChange={() => toggle(event, key)}
-                      />
-                    </td>
-                  ))}
-                </tr>
+        {NOTIFY_EVENTS.map((event) => (
+          <fieldset key={event} className="notify__event">
+            <legend>{t(`notify.event.${event}` as MessageKey)}</legend>
+            <div className="notify__choices">
+              {([...CHANNELS, 'night'] as const).map((key) => (
+                <label key={key} className="notify__choice">
+                  <input
+                    type="checkbox"
+                    data-testid={`notify-${event}-${key}`}
+                    checked={draft.events[event][key]}
+                    onChange={() => toggle(event, key)}
+                  />
+                  {key === 'night' ? t('notifyWeb.night') : t(`notify.channel.${key}` as MessageKey)}
+                </label>
               ))}
-            </tbody>
-          </table>
-        </div>
+            </div>
+          </fieldset>
+        ))}
         {missing.map((c) => (
           <p key={c} className="muted" role="note">
             {t('notifyWeb.needContact', { channel: t(`notify.channel.${c}` as MessageKey) })}
