@@ -29,6 +29,8 @@ export const Permission = {
   periodClose: 'period.close',
   /** The school's notification delivery log, SMS budget and channel check (issue 13). */
   notifyManage: 'notify.manage',
+  /** Statistics, the quality indicators of table 2.13 and the director's monitoring (R9, issue 14). */
+  reportRead: 'report.read',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];
 
@@ -45,6 +47,7 @@ export const ROLE_PERMISSIONS: Record<EffectiveRole, readonly Permission[]> = {
     P.accountManage,
     P.consentRead,
     P.timetableRead,
+    P.reportRead,
   ],
   [Role.schoolAdmin]: [
     P.schoolRead,
@@ -64,6 +67,7 @@ export const ROLE_PERMISSIONS: Record<EffectiveRole, readonly Permission[]> = {
     P.gradingManage,
     P.periodClose,
     P.notifyManage,
+    P.reportRead,
   ],
   [Role.director]: [
     P.schoolRead,
@@ -76,6 +80,7 @@ export const ROLE_PERMISSIONS: Record<EffectiveRole, readonly Permission[]> = {
     P.inspectionManage,
     P.timetableRead,
     P.journalRead,
+    P.reportRead,
   ],
   [Role.deputy]: [
     P.schoolRead,
@@ -86,6 +91,7 @@ export const ROLE_PERMISSIONS: Record<EffectiveRole, readonly Permission[]> = {
     P.inspectionManage,
     P.timetableRead,
     P.journalRead,
+    P.reportRead,
   ],
   [Role.secretary]: [P.schoolRead, P.personRead, P.applicationRegister, P.applicationRead, P.complaintManage, P.timetableRead],
   [Role.teacher]: [P.schoolRead, P.personRead, P.timetableRead, P.journalRead, P.journalWrite],

@@ -12,6 +12,7 @@ import { en as passwords } from './messages/passwords.en.js';
 import { en as people } from './messages/people.en.js';
 import { en as plan } from './messages/plan.en.js';
 import { en as school } from './messages/school.en.js';
+import { en as reports } from './messages/reports.en.js';
 import { en as security } from './messages/security.en.js';
 import { en as service } from './messages/service.en.js';
 import { en as serviceWeb } from './messages/service-web.en.js';
@@ -36,6 +37,7 @@ export const en: Record<MessageKey, string> = {
   ...mfa,
   ...passwords,
   ...security,
+  ...reports,
   ...audit,
   ...notifications,
 };

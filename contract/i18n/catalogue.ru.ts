@@ -11,6 +11,7 @@ import { ru as passwords } from './messages/passwords.js';
 import { ru as people } from './messages/people.js';
 import { ru as plan } from './messages/plan.js';
 import { ru as school } from './messages/school.js';
+import { ru as reports } from './messages/reports.js';
 import { ru as security } from './messages/security.js';
 import { ru as service } from './messages/service.js';
 import { ru as serviceWeb } from './messages/service-web.js';
@@ -40,6 +41,7 @@ export const ru = {
   ...mfa,
   ...passwords,
   ...security,
+  ...reports,
   ...audit,
   ...notifications,
 };

@@ -9,6 +9,7 @@ import { journalRoutes } from './journal/journal.routes.js';
 import { notificationsRoutes } from './notifications/notifications.routes.js';
 import { oversightRoutes } from './oversight/oversight.routes.js';
 import { peopleRoutes } from './people/people.routes.js';
+import { reportsRoutes } from './reports/reports.routes.js';
 import { schoolRoutes } from './school/school.routes.js';
 import { securityRoutes } from './security/security.routes.js';
 import { serviceRoutes } from './service/service.routes.js';
@@ -31,4 +32,5 @@ export async function registerModuleRoutes(app: FastifyInstance, deps: Deps): Pr
   await app.register(securityRoutes(deps));
   await app.register(familyRoutes(deps));
   await app.register(notificationsRoutes(deps));
+  await app.register(reportsRoutes(deps));
 }

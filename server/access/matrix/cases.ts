@@ -6,6 +6,7 @@ import { journalMatrix } from '../../modules/journal/journal.matrix.js';
 import { notificationsMatrix } from '../../modules/notifications/notifications.matrix.js';
 import { oversightMatrix } from '../../modules/oversight/oversight.matrix.js';
 import { peopleMatrix } from '../../modules/people/people.matrix.js';
+import { reportsMatrix } from '../../modules/reports/reports.matrix.js';
 import { schoolMatrix } from '../../modules/school/school.matrix.js';
 import { securityMatrix } from '../../modules/security/security.matrix.js';
 import { serviceMatrix } from '../../modules/service/service.matrix.js';
@@ -26,4 +27,5 @@ export const MATRIX_CASES: readonly MatrixCase[] = [
   ...securityMatrix,
   ...familyMatrix,
   ...notificationsMatrix,
+  ...reportsMatrix,
 ];

@@ -99,3 +99,14 @@ export async function setCurriculumScale(
   });
   return result;
 }
+
+/** The scale code each item is graded on (its own, else the school's default), for reports: id → code. */
+export async function itemScaleCodes(
+  deps: Deps,
+  actor: Actor,
+  schoolId: string,
+  curriculumIds: readonly string[],
+): Promise<Map<string, string>> {
+  const [info, own] = await Promise.all([scalesOf(deps, actor, schoolId), ownScalesOf(deps, schoolId, curriculumIds)]);
+  return new Map(curriculumIds.map((id) => [id, pickItemScale(info, own.get(id)).code]));
+}

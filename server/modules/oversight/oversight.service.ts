@@ -462,3 +462,25 @@ export async function printComplaintBook(deps: Deps, actor: Actor, schoolId: str
   });
   return complaintBookPdf(actor.locale, school?.name ?? '', rows, new Map(rows.map((r) => [r.id, r.number])), onDate);
 }
+
+/**
+ * Whether the complaint book and the register of checks are kept (seed 002 table 2.13 row 1,
+ * decision 015 §3): open complaints past their (extended) due date, and inspections started more
+ * than 30 days before `onDate` with no result. For the reports module (no access check: its
+ * caller has made its own).
+ */
+export async function oversightKeeping(
+  deps: Deps,
+  schoolId: string,
+  onDate: string,
+): Promise<{ overdueComplaints: number; inspectionsWithoutResult: number }> {
+  const [overdue, inspections] = await Promise.all([
+    repo.listComplaints(deps.db, deps.dialect, schoolId, { status: 'overdue' }, onDate),
+    repo.listInspections(deps.db, schoolId),
+  ]);
+  const stale = addDays(onDate, -30);
+  return {
+    overdueComplaints: overdue.length,
+    inspectionsWithoutResult: inspections.filter((i) => i.result_on === null && i.starts_on < stale).length,
+  };
+}
