@@ -11,6 +11,7 @@ import type { Deps } from '../lib/deps.js';
 import { sealAuditRows } from '../modules/audit/audit.service.js';
 import { hashPassword } from '../modules/auth/password.js';
 import { sealGradeHistory } from '../modules/journal/history-chain.service.js';
+import { eraseUnconsentedPersonalData } from '../modules/people/parents.service.js';
 import { buildDemoConsents, insertDemoConsents } from './demo-consents.js';
 import { buildDemoJournal, insertDemoJournal } from './demo-journal.js';
 import { buildDemoSchool, DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoSchool, insertDemoRows } from './demo-school.js';
@@ -44,6 +45,16 @@ export async function createDemoSchool(db: Db, now: Date): Promise<DemoSchool> {
   const journal = buildDemoJournal(school, now);
   await insertDemoJournal(db, journal);
   await insertDemoConsents(db, buildDemoConsents(school, journal.today, now));
+  // Приложение 2 (decision 013): what a family's consent does not allow is not kept, in the demo either;
+  // the generator writes people before their consents, so it clears what those consents leave out.
+  await db.transaction().execute(async (trx) => {
+    for (const s of school.rows.students) {
+      await eraseUnconsentedPersonalData(trx, now, school.schoolId, { studentId: s.id, parentId: null }, journal.today);
+    }
+    for (const p of school.rows.parents) {
+      await eraseUnconsentedPersonalData(trx, now, school.schoolId, { studentId: null, parentId: p.id }, journal.today);
+    }
+  });
   // The bulk rows enter the audit log's and the grade history's hash chains (decision 012).
   await sealAuditRows(db);
   await sealGradeHistory(db);
