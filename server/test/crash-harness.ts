@@ -31,6 +31,7 @@ export interface CrashWorld {
   curriculumId: string;
   teacherLogin: string;
   adminLogin: string;
+  parentLogin: string;
   workTypeId: string;
   students: string[];
   dates: string[];
@@ -59,6 +60,7 @@ export async function prepareCrashWorld(): Promise<CrashWorld> {
     curriculumId: w.curriculumIds.mathA,
     teacherLogin: w.users.teacher.login,
     adminLogin: w.users.admin.login,
+    parentLogin: w.users.parent.login,
     workTypeId: '',
     students: [w.studentIds.inA, w.studentIds.inA2],
     dates: weekdaysBetween('2026-11-09', '2026-11-27'),
@@ -98,8 +100,12 @@ export interface RunningServer {
 }
 
 /** `otmetka serve` in its own process on the world's database; resolves when /api/health answers. */
-export async function startServerProcess(world: CrashWorld, port?: number): Promise<RunningServer> {
-  const chosen = port ?? (await freePort());
+export async function startServerProcess(
+  world: CrashWorld,
+  opts: { services?: 'web' | 'worker' | 'web,worker' } = {},
+): Promise<RunningServer> {
+  const chosen = await freePort();
+  const services = opts.services ?? 'web';
   const origin = `http://127.0.0.1:${chosen}`;
   const child = spawn(process.execPath, [path.join(ROOT, 'bin/otmetka.mjs'), 'serve'], {
     cwd: ROOT,
@@ -110,7 +116,7 @@ export async function startServerProcess(world: CrashWorld, port?: number): Prom
       HOST: '127.0.0.1',
       PORT: String(chosen),
       PUBLIC_URL: origin,
-      SERVICES: 'web',
+      SERVICES: services,
       SERVE_WEB: 'false',
       MFA_REQUIRED: 'false',
       PASSWORD_HASH_COST: '14',
@@ -121,6 +127,8 @@ export async function startServerProcess(world: CrashWorld, port?: number): Prom
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-4000);
   });
+  // A worker-only node has no HTTP to ask; it is up once it runs (its jobs show it).
+  if (!services.includes('web')) return { origin, child, output: () => stderr };
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}: ${stderr}`);
