@@ -13,7 +13,6 @@ export const en: Record<keyof typeof ru, string> = {
   'error.readBudget.wait.wholeHours': '{hours} h',
 
   'web.consentFields.withheld': "The family's consent does not allow keeping this data — these fields are closed: {fields}.",
-  'web.consentFields.none': 'The consent allows every field.',
 
   'web.security.title': 'School security',
   'web.security.mfa.title': 'Two-step sign-in for staff',

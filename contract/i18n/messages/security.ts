@@ -14,7 +14,6 @@ export const ru = {
   'error.readBudget.wait.wholeHours': '{hours} ч',
 
   'web.consentFields.withheld': 'Согласие семьи не разрешает хранить эти данные — поля закрыты: {fields}.',
-  'web.consentFields.none': 'Все поля разрешены согласием.',
 
   'web.security.title': 'Безопасность школы',
   'web.security.mfa.title': 'Двухэтапный вход для сотрудников',
