@@ -39,6 +39,38 @@ export interface Config {
   readBudget: { perHour: number; perDay: number };
   /** Notification channels and the worker (issue 13); with no channel set, a development channel keeps messages in the database. */
   notify: NotifyConfig;
+  /** Backups, the restore drill and monitoring (issue 16). */
+  backup: BackupConfig;
+  /** METRICS_TOKEN: the bearer token /metrics asks for; null: /metrics is off. */
+  metricsToken: string | null;
+}
+
+export interface BackupConfig {
+  /** BACKUP_DIR (default $DATA_DIR/backups): where archives are written and the drill finds them. */
+  dir: string;
+  /** BACKUP_KEY: encrypts archives (AES-256-GCM) when set, at least 32 characters; needed to restore them. */
+  key: string | null;
+  /** BACKUP_TIME: 'HH:MM' UTC of the worker's daily backup and drill; null (BACKUP_TIME=off): none. */
+  time: string | null;
+  /** BACKUP_KEEP: successful archives kept in BACKUP_DIR; older ones are deleted after a new one. */
+  keep: number;
+}
+
+/** BACKUP_* (issue 16): a key too short or a time that is not HH:MM is refused at start. */
+export function backupConfigFrom(env: NodeJS.ProcessEnv, dataDir: string): BackupConfig {
+  const key = env.BACKUP_KEY ?? '';
+  if (key !== '' && key.length < 32)
+    throw new ConfigError(`BACKUP_KEY must be at least 32 characters (a random secret), got ${key.length}`);
+  const time = (env.BACKUP_TIME ?? '02:30').trim();
+  if (time !== 'off' && !/^([01]\d|2[0-3]):[0-5]\d$/.test(time)) {
+    throw new ConfigError(`BACKUP_TIME must be HH:MM (UTC) or off, got "${time}"`);
+  }
+  return {
+    dir: path.resolve(env.BACKUP_DIR || path.join(dataDir, 'backups')),
+    key: key === '' ? null : key,
+    time: time === 'off' ? null : time,
+    keep: intFrom(env, 'BACKUP_KEEP', 7, 1, 1000),
+  };
 }
 
 export interface NotifyConfig {
@@ -58,6 +90,8 @@ export interface NotifyConfig {
   maxAttempts: number;
   /** NOTIFY_SEND_TIMEOUT_MS: how long one gateway call may take before it counts as failed. */
   sendTimeoutMs: number;
+  /** NOTIFY_LEASE_SECONDS: how long a claim holds a notice; after a worker dies, its notices are claimed again after this. */
+  leaseSeconds: number;
 }
 
 function urlFrom(env: NodeJS.ProcessEnv, name: string, protocols: readonly string[]): string | null {
@@ -96,6 +130,12 @@ export function notifyConfigFrom(env: NodeJS.ProcessEnv): NotifyConfig {
   }
   const smtpFrom = env.SMTP_FROM || 'Отметка <noreply@localhost>';
   if (!/@/.test(smtpFrom)) throw new ConfigError(`SMTP_FROM must be an e-mail address, got "${smtpFrom}"`);
+  const sendTimeoutMs = intFrom(env, 'NOTIFY_SEND_TIMEOUT_MS', 10_000, 100, 120_000);
+  const leaseSeconds = intFrom(env, 'NOTIFY_LEASE_SECONDS', 300, 1, 3600);
+  // A claim that ran out while its send still waits for the gateway would let another worker send it again.
+  if (leaseSeconds * 1000 <= sendTimeoutMs * 2) {
+    throw new ConfigError(`NOTIFY_LEASE_SECONDS (${leaseSeconds}) must be more than twice NOTIFY_SEND_TIMEOUT_MS (${sendTimeoutMs} ms)`);
+  }
   return {
     smtpUrl: urlFrom(env, 'SMTP_URL', ['smtp', 'smtps']),
     smtpFrom,
@@ -104,7 +144,8 @@ export function notifyConfigFrom(env: NodeJS.ProcessEnv): NotifyConfig {
     pollMs: intFrom(env, 'NOTIFY_POLL_MS', 1000, 10, 60_000),
     coalesceSeconds: intFrom(env, 'NOTIFY_COALESCE_SECONDS', 120, 0, 3600),
     maxAttempts: intFrom(env, 'NOTIFY_MAX_ATTEMPTS', 5, 1, 20),
-    sendTimeoutMs: intFrom(env, 'NOTIFY_SEND_TIMEOUT_MS', 10_000, 100, 120_000),
+    sendTimeoutMs,
+    leaseSeconds,
   };
 }
 
@@ -132,6 +173,13 @@ function mfaKeyFrom(env: NodeJS.ProcessEnv): string | null {
   const raw = env.MFA_KEY;
   if (raw === undefined || raw === '') return null;
   if (raw.length < 32) throw new ConfigError(`MFA_KEY must be at least 32 characters (a random secret), got ${raw.length}`);
+  return raw;
+}
+
+function metricsTokenFrom(env: NodeJS.ProcessEnv): string | null {
+  const raw = env.METRICS_TOKEN ?? '';
+  if (raw === '') return null;
+  if (raw.length < 16) throw new ConfigError(`METRICS_TOKEN must be at least 16 characters, got ${raw.length}`);
   return raw;
 }
 
@@ -225,5 +273,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       perDay: intFrom(env, 'READ_BUDGET_PER_DAY', 8000, 0, 100_000_000),
     },
     notify: notifyConfigFrom(env),
+    backup: backupConfigFrom(env, dataDir),
+    metricsToken: metricsTokenFrom(env),
   };
 }

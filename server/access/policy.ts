@@ -609,3 +609,12 @@ export function requireSecuritySettingsRead(actor: Actor, schoolId: string): voi
 export function isStaffIn(actor: Actor, schoolId: string): boolean {
   return rolesInSchool(actor, schoolId).some((r) => r === Role.operator || STAFF_ROLES.includes(r));
 }
+
+/**
+ * Backups and the restore drill are the installation's, not a school's (issue 16, decision 016):
+ * an account with an operator grant runs the installation and sees them; a school's staff do not.
+ */
+export function requireInstallationOperator(actor: Actor): void {
+  if (actor.kind === 'system') return;
+  if (!actor.grants.some((g) => g.role === Role.operator)) throw forbidden();
+}

@@ -8,6 +8,8 @@ Commands:
   serve [--demo]       migrate, then start the server (with --demo: create the demo school on an empty database)
   migrate              bring the database schema up to date
   demo [--reset]       create the demo school (with --reset: wipe the demo database first)
+  backup [--drill]     write a backup archive to BACKUP_DIR while the server runs (--drill: restore it into a scratch place and verify)
+  restore FILE [--force]  restore a backup into an empty database and DATA_DIR, then verify it (--force: over what they hold)
   audit verify         check the hash chains of the audit log and the grade history; name the first broken link
 `;
 
@@ -49,6 +51,14 @@ async function main(argv: string[]): Promise<number> {
       }
       const { runAuditVerify } = await import('./audit-verify.js');
       return runAuditVerify(config);
+    }
+    case 'backup': {
+      const { runBackupCommand } = await import('./backup.js');
+      return runBackupCommand(config, rest);
+    }
+    case 'restore': {
+      const { runRestoreCommand } = await import('./backup.js');
+      return runRestoreCommand(config, rest);
     }
     case 'demo': {
       const { runDemoCommand } = await import('./demo.js');

@@ -16,6 +16,7 @@ import * as m014 from './migrations/014-temporary-password.js';
 import * as m015 from './migrations/015-audit-chain.js';
 import * as m016 from './migrations/016-consent-fields-read-budgets.js';
 import * as m017 from './migrations/017-notifications.js';
+import * as m020 from './migrations/020-backups.js';
 
 // Listed explicitly (not read from disk) so the bundle and the tests see exactly the same set.
 const migrations: Record<string, Migration> = {
@@ -35,7 +36,11 @@ const migrations: Record<string, Migration> = {
   '015-audit-chain': m015,
   '016-consent-fields-read-budgets': m016,
   '017-notifications': m017,
+  '020-backups': m020,
 };
+
+/** The migrations this build knows, oldest first: a backup naming another is of a newer schema. */
+export const knownMigrations: readonly string[] = Object.keys(migrations).sort();
 
 class ListedMigrations implements MigrationProvider {
   async getMigrations(): Promise<Record<string, Migration>> {

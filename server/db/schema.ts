@@ -30,6 +30,7 @@ import type {
   NotifySettingsTable,
   NotifySmsPartsTable,
 } from '../modules/notifications/notifications.table.js';
+import type { BackupRunsTable } from '../modules/operations/operations.table.js';
 import type { ComplaintsTable, InspectionsTable } from '../modules/oversight/oversight.table.js';
 import type {
   ClassMembershipsTable,
@@ -122,4 +123,5 @@ export interface Database {
   notify_outbox: NotifyOutboxTable;
   notify_sms_parts: NotifySmsPartsTable;
   notify_school_settings: NotifySchoolSettingsTable;
+  backup_runs: BackupRunsTable;
 }

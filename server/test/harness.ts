@@ -72,7 +72,15 @@ export async function createTestApp(now = new Date('2026-11-23T09:00:00Z'), env:
     PASSWORD_HASH_COST: '14',
     ...env,
   });
-  const { app, deps } = await buildApp({ config: { ...config, databaseKind: database.handle.kind }, database: database.handle, clock });
+  const cliDatabaseUrl = database.pgSchema
+    ? `${database.url}${database.url.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${database.pgSchema}`)}`
+    : database.url;
+  // The app's own configuration names the test database too (a backup copies what DATABASE_URL names).
+  const { app, deps } = await buildApp({
+    config: { ...config, databaseKind: database.handle.kind, databaseUrl: cliDatabaseUrl },
+    database: database.handle,
+    clock,
+  });
   await app.ready();
   const extraNodes: Array<{ app: FastifyInstance; handle: DbHandle }> = [];
   return {
@@ -80,9 +88,7 @@ export async function createTestApp(now = new Date('2026-11-23T09:00:00Z'), env:
     deps,
     clock,
     anonymous: makeClient(app, null),
-    cliDatabaseUrl: database.pgSchema
-      ? `${database.url}${database.url.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${database.pgSchema}`)}`
-      : database.url,
+    cliDatabaseUrl,
     close: async () => {
       for (const node of extraNodes) {
         await node.app.close();
