@@ -3,7 +3,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
-import { translate } from '../../../contract/i18n/index.js';
+import { type Locale, translate } from '../../../contract/i18n/index.js';
 import type { Actor } from '../../access/actor.js';
 import { loadActor } from '../../access/load-actor.js';
 import type { Db } from '../../db/connect.js';
@@ -105,22 +105,34 @@ export async function calendarFeedText(deps: Deps, file: string): Promise<string
     studentName = `${week.student.name} ${week.student.surname}`;
     for (const day of week.days) {
       for (const lesson of day.lessons) {
-        if (!lesson.startsAt || !lesson.endsAt || lesson.change?.movedTo) continue;
+        if (!lesson.startsAt || !lesson.endsAt) continue;
+        const change = lesson.change;
+        const movedTo = change?.movedTo ? movedText(locale, 'diaryWeb.change.movedTo', change.movedTo) : '';
+        const cancelled = change?.cancelled ?? false;
+        // What the web's day card shows, in the same words: changes first, then the lesson.
         const description = [
+          change?.cancelled && !change.movedTo ? translate(locale, 'diaryWeb.change.cancelled') : '',
+          movedTo,
+          change?.movedFrom ? movedText(locale, 'diaryWeb.change.movedFrom', change.movedFrom) : '',
+          change?.substitute ? translate(locale, 'diaryWeb.change.substitute') : '',
+          change?.room ? translate(locale, 'diaryWeb.change.room', { room: change.room }) : '',
+          change?.note ? translate(locale, 'diaryWeb.lesson.note', { note: change.note }) : '',
+          lesson.controlWork ? translate(locale, 'diaryWeb.lesson.controlWork', { name: lesson.controlWork }) : '',
           lesson.topic ? `${translate(locale, 'diary.ical.topic')}: ${lesson.topic}` : '',
-          lesson.homework ? `${translate(locale, 'diary.ical.homework')}: ${lesson.homework.text}` : '',
+          lesson.homework ? homeworkText(locale, lesson.homework) : '',
           `${translate(locale, 'diary.ical.teacher')}: ${lesson.teacherName}`,
         ]
           .filter(Boolean)
           .join('\n');
-        const cancelled = lesson.change?.cancelled ?? false;
+        const subject = cancelled ? `${translate(locale, 'diary.ical.cancelled')}: ${lesson.subjectName}` : lesson.subjectName;
         events.push({
           uid: `${lesson.curriculumId}-${day.date}-${lesson.lessonNumber}@otmetka`,
           date: day.date,
           startsAt: lesson.startsAt,
           endsAt: lesson.endsAt,
-          summary: cancelled ? `${translate(locale, 'diary.ical.cancelled')}: ${lesson.subjectName}` : lesson.subjectName,
-          location: lesson.room,
+          // A moved lesson stays in its old slot, cancelled, saying where it went.
+          summary: movedTo ? `${lesson.subjectName} (${movedTo})` : subject,
+          location: change?.room ?? lesson.room,
           description,
           cancelled,
         });
@@ -159,4 +171,26 @@ export async function openDiaryAttachment(
   const info = await stat(file).catch(() => null);
   if (!info?.isFile()) throw notFound();
   return { fileName: attachment.file_name, contentType: attachment.content_type, size: info.size, stream: createReadStream(file) };
+}
+
+const pad2 = (n: number) => String(n).padStart(2, '0');
+
+/** «01.12» as the web writes a short date. */
+function shortDate(locale: Locale, iso: string): string {
+  const [, month, day] = iso.split('-').map(Number) as [number, number, number];
+  return translate(locale, 'web.date.dayMonth', { day: pad2(day), month: pad2(month) });
+}
+
+function movedText(
+  locale: Locale,
+  key: 'diaryWeb.change.movedTo' | 'diaryWeb.change.movedFrom',
+  where: { date: string; lessonNumber: number },
+): string {
+  return translate(locale, key, { date: shortDate(locale, where.date), number: where.lessonNumber });
+}
+
+/** «Домашнее задание (к 01.12): …», the due date as the web shows it. */
+function homeworkText(locale: Locale, homework: { text: string; dueOn: string | null }): string {
+  const due = homework.dueOn ? ` (${translate(locale, 'diaryWeb.lesson.dueOn', { date: shortDate(locale, homework.dueOn) })})` : '';
+  return `${translate(locale, 'diary.ical.homework')}${due}: ${homework.text}`;
 }

@@ -491,7 +491,13 @@ describe('iCalendar feed (R10.2)', () => {
     expect(unfolded).toContain('DTSTART;TZID=Europe/Kaliningrad:20261123T080000');
     expect(unfolded).toContain('SUMMARY:Математика');
     expect(unfolded).toContain('LOCATION:12');
-    expect(unfolded).toContain('DESCRIPTION:Тема: Дроби\\nДомашнее задание: № 12\\, 13\\nУчитель: Иванова М. П.');
+    // The feed carries what the web's day card shows (issue 18.5): the due date, the changes, the note.
+    expect(unfolded).toContain('DESCRIPTION:Тема: Дроби\\nДомашнее задание (к 25.11): № 12\\, 13\\nУчитель: Иванова М. П.');
+    expect(unfolded).toContain('DESCRIPTION:Замена учителя\\nКабинет изменён: 31\\nПримечание: замена');
+    expect(unfolded).toContain('LOCATION:31');
+    // A moved lesson stays in its old slot, cancelled, saying where it went; the new slot says whence.
+    expect(unfolded).toContain('SUMMARY:Математика (Перенесён на 01.12\\, 4-й урок)');
+    expect(unfolded).toContain('Перенесён с 30.11\\, 2-й урок');
     expect(unfolded).toContain('STATUS:CANCELLED');
     expect(unfolded.match(/BEGIN:VEVENT/g)?.length).toBe(unfolded.match(/END:VEVENT/g)?.length);
 
