@@ -25,6 +25,8 @@ export interface LocalSmtp {
   mails: ReceivedMail[];
   /** Addresses the server refuses with 550 at RCPT TO. */
   refuse: Set<string>;
+  /** How long the server takes to accept each message (a slow relay). */
+  mode: { delayMs: number };
   waitFor(predicate: (m: ReceivedMail) => boolean, timeoutMs?: number): Promise<ReceivedMail>;
   close(): Promise<void>;
 }
@@ -42,6 +44,7 @@ async function waitUntil<T>(find: () => T | undefined, timeoutMs: number, what: 
 export async function startLocalSmtp(): Promise<LocalSmtp> {
   const mails: ReceivedMail[] = [];
   const refuse = new Set<string>();
+  const mode = { delayMs: 0 };
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
@@ -86,6 +89,7 @@ export async function startLocalSmtp(): Promise<LocalSmtp> {
     port,
     mails,
     refuse,
+    mode,
     waitFor: (predicate, timeoutMs = 10_000) => waitUntil(() => mails.find(predicate), timeoutMs, 'an e-mail'),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

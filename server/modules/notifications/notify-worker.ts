@@ -8,8 +8,6 @@ import { type NoticePayload, renderNotice } from './notify-text.js';
 import { inQuietHours, localMinute, monthStart, nextLocalTime, parseEvents } from './settings.js';
 import { smsSegments } from './sms-segments.js';
 
-/** How long a claim holds a notice; a worker killed mid-send leaves it to be claimed again after this. */
-const LEASE_MS = 5 * 60_000;
 const CLAIM = 50;
 const PARALLEL = 16;
 
@@ -36,6 +34,8 @@ export function createNotifyWorker(deps: Deps, channels?: Channels): NotifyWorke
   };
   const ch = channels ?? channelsFrom(deps.config.notify, onReceipt);
   const cfg = deps.config.notify;
+  // How long a claim holds a notice; a worker killed mid-send leaves it to be claimed again after this.
+  const LEASE_MS = cfg.leaseSeconds * 1000;
   let timer: NodeJS.Timeout | null = null;
   let running = false;
   let current: Promise<unknown> = Promise.resolve();
