@@ -176,3 +176,11 @@ export const MovementReport = Type.Object({
   ),
 });
 export type MovementReport = Static<typeof MovementReport>;
+
+export const EXPORT_FORMATS = ['csv', 'xlsx', 'pdf'] as const;
+export const ExportFormatSchema = Type.Union(EXPORT_FORMATS.map((f) => Type.Literal(f)));
+export const ReportExportQuery = Type.Object(
+  { format: ExportFormatSchema, periodId: Type.Optional(Id), from: Type.Optional(IsoDate), to: Type.Optional(IsoDate) },
+  { additionalProperties: false },
+);
+export const MonitoringExportQuery = Type.Object({ format: ExportFormatSchema }, { additionalProperties: false });

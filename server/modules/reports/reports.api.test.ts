@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Indicator, IndicatorReport } from '../../../contract/schemas/reports.js';
 import { newId } from '../../lib/ids.js';
@@ -330,5 +331,41 @@ describe('statistics', () => {
     const res = await director.get(`${base()}/reports/movement?from=2026-09-01&to=2026-11-22`);
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().counts).toEqual(expect.objectContaining({ transfer: 0, leave: 0 }));
+  });
+});
+
+describe('exports (one mechanism: CSV, XLSX, PDF)', () => {
+  const url = (format: string) => `${base()}/reports/indicators/export?format=${format}&from=2026-11-05&to=2026-11-22`;
+
+  it('CSV: UTF-8 with a BOM, «;», decimal commas, the figures of the page', async () => {
+    const res = await director.get(url('csv'));
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(res.headers['content-disposition']).toBe('attachment; filename="indicators-2026-11-23.csv"');
+    expect([...res.rawPayload.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = res.rawPayload.subarray(3).toString('utf8').split('\r\n');
+    expect(lines[0]).toBe('Кто;№;Показатель;В срок / есть;Всего;%;Норма;Выполнен');
+    expect(lines).toContain('Школа;2;Доля уроков с записанной темой;4;6;66,7;не менее 80 %;нет');
+    expect(lines).toContain('Школа;7;Доля оценок и пропусков, выставленных своевременно;7;10;70;не менее 80 %;нет');
+  });
+
+  it('XLSX reads back with exceljs; English for an English reader', async () => {
+    const res = await director.get(url('xlsx'), { 'accept-language': 'en' });
+    expect(res.statusCode, res.body).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0];
+    const rows: unknown[][] = [];
+    sheet?.eachRow((r) => rows.push((r.values as unknown[]).slice(1)));
+    expect(rows[0]).toEqual(['Quality indicators (table 2.13)']);
+    expect(rows).toContainEqual(['School', 6, 'Absences posted on time', 2, 3, 66.7, 'at most 3 days', 'no']);
+  });
+
+  it('PDF of the overdue list', async () => {
+    const res = await director.get(`${base()}/reports/monitoring/export?format=pdf`);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    expect(res.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    expect((await director.get(`${base()}/reports/monitoring/export?format=doc`)).statusCode).toBe(400);
   });
 });

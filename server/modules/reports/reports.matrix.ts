@@ -10,4 +10,16 @@ export const reportsMatrix: MatrixCase[] = [
   { method: 'GET', route: '/api/schools/:schoolId/reports/performance', url: (w) => `${base(w.schoolId)}/performance`, allow: READERS },
   { method: 'GET', route: '/api/schools/:schoolId/reports/attendance', url: (w) => `${base(w.schoolId)}/attendance`, allow: READERS },
   { method: 'GET', route: '/api/schools/:schoolId/reports/movement', url: (w) => `${base(w.schoolId)}/movement`, allow: READERS },
+  {
+    method: 'GET',
+    route: '/api/schools/:schoolId/reports/indicators/export',
+    url: (w) => `${base(w.schoolId)}/indicators/export?format=csv`,
+    allow: READERS,
+  },
+  {
+    method: 'GET',
+    route: '/api/schools/:schoolId/reports/monitoring/export',
+    url: (w) => `${base(w.schoolId)}/monitoring/export?format=xlsx`,
+    allow: READERS,
+  },
 ];

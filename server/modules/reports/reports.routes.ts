@@ -1,21 +1,34 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply } from 'fastify';
 import { ErrorResponse } from '../../../contract/schemas/auth.js';
 import { SchoolParams } from '../../../contract/schemas/common.js';
 import {
   AttendanceReport,
   IndicatorReport,
+  MonitoringExportQuery,
   MonitoringReport,
   MovementReport,
   PerformanceQuery,
   PerformanceReport,
+  ReportExportQuery,
   ReportRangeQuery,
 } from '../../../contract/schemas/reports.js';
 import { actorOf } from '../../http/auth-gate.js';
 import type { Deps } from '../../lib/deps.js';
+import type { ExportFile } from '../../lib/export.js';
 import { attendance, monitoring, movement, performance, schoolIndicators } from './reports.service.js';
+import { exportIndicators, exportMonitoring } from './reports-export.service.js';
 
 const tags = ['reports'];
 const auth = { access: 'authenticated' } as const;
+/** A download: attachment named by date only (no personal data in names), never cached. */
+const download = (reply: FastifyReply, { file, fileName }: { file: ExportFile; fileName: string }) =>
+  reply
+    .header('content-type', file.contentType)
+    .header('content-disposition', `attachment; filename="${fileName}"`)
+    .header('cache-control', 'no-store')
+    .send(file.body);
+
 const errors = { 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 422: ErrorResponse };
 
 /** Statistics, the quality indicators of table 2.13 and the director's monitoring (R9; decision 015). */
@@ -93,6 +106,38 @@ export function reportsRoutes(deps: Deps): FastifyPluginAsyncTypebox {
         },
       },
       async (request) => movement(deps, actorOf(request), request.params.schoolId, request.query),
+    );
+
+    app.get(
+      '/api/schools/:schoolId/reports/indicators/export',
+      {
+        config: auth,
+        schema: {
+          tags,
+          summary: 'The indicators of the school and each teacher as CSV (UTF-8 with BOM, «;»), XLSX or PDF',
+          params: SchoolParams,
+          querystring: ReportExportQuery,
+        },
+      },
+      async (request, reply) => {
+        const { format, ...range } = request.query;
+        return download(reply, await exportIndicators(deps, actorOf(request), request.params.schoolId, range, format));
+      },
+    );
+
+    app.get(
+      '/api/schools/:schoolId/reports/monitoring/export',
+      {
+        config: auth,
+        schema: {
+          tags,
+          summary: 'What is late now, by teacher and journal, as CSV, XLSX or PDF',
+          params: SchoolParams,
+          querystring: MonitoringExportQuery,
+        },
+      },
+      async (request, reply) =>
+        download(reply, await exportMonitoring(deps, actorOf(request), request.params.schoolId, request.query.format)),
     );
   };
 }
