@@ -150,6 +150,14 @@ export const SECTIONS: readonly Section[] = [
     visible: (s) => can(s, Permission.auditRead),
   },
   {
+    // Issue 14: the director's monitoring and the quality indicators of table 2.13.
+    id: 'monitoring',
+    path: 'monitoring',
+    label: 'reports.menu',
+    description: 'reports.description',
+    visible: (s) => can(s, Permission.reportRead),
+  },
+  {
     // Issue 12, items 3 and 12: the staff second-factor rule and over-budget reads of personal data.
     id: 'security',
     path: 'security',

@@ -13,6 +13,7 @@ import { PlainShell, SchoolShell } from './shell/AppShell';
 // Each page below is its own chunk (see lazy-page.tsx).
 const AuditPage = lazyPage(() => import('../features/audit/AuditPage'), 'AuditPage');
 const SecurityPage = lazyPage(() => import('../features/security/SecurityPage'), 'SecurityPage');
+const MonitoringPage = lazyPage(() => import('../features/reports/MonitoringPage'), 'MonitoringPage');
 const JournalPage = lazyPage(() => import('../features/journal/JournalPage'), 'JournalPage');
 const ThematicPlanPage = lazyPage(() => import('../features/journal/ThematicPlanPage'), 'ThematicPlanPage');
 const GradingSettingsPage = lazyPage(() => import('../features/journal/GradingSettingsPage'), 'GradingSettingsPage');
@@ -58,6 +59,7 @@ const routes: RouteObject[] = [
       { path: 'home/:role', element: <RoleHome /> },
       { path: 'audit', element: <AuditPage /> },
       { path: 'security', element: <SecurityPage /> },
+      { path: 'monitoring', element: <MonitoringPage /> },
       { path: 'journal/:curriculumId?', element: <JournalPage /> },
       { path: 'journal/:curriculumId/plan', element: <ThematicPlanPage /> },
       { path: 'timetable', element: <TimetablePage /> },
