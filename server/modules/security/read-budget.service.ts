@@ -73,8 +73,11 @@ export async function chargeReads(deps: Deps, actor: Actor, schoolId: string | n
     const reads = await repo.addReads(deps.db, userId, w.kind, windowStart, n);
     // A reader's first read of a day clears their counters of earlier days (they mean nothing now).
     if (w.kind === 'day' && reads === n) await repo.pruneCounters(deps.db, userId, windowStart);
-    if (reads > budget && over === null) {
+    if (reads > budget) {
+      // A refused try counts in the window that refused it and no further: the hour's refusals must
+      // not eat the day's budget of the reads that the hour lets through (two nodes at once).
       over = { kind: w.kind, reads, budget, windowStart, retryAfter: Math.ceil((startMs + w.ms - now.getTime()) / 1000) };
+      break;
     }
   }
   if (!over) return;
