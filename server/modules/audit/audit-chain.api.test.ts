@@ -158,6 +158,34 @@ describe('reads of personal data are audited before they are answered (issue 12.
   }, 15_000);
 });
 
+describe('the group commit of audit rows', () => {
+  it('starts a new batch for a row queued just as the last batch ends, instead of leaving it waiting', async () => {
+    const written: string[] = [];
+    const committer = new ReadAuditCommitter(t.deps.db, async (_db, rows) => {
+      written.push(...rows.map((r) => r.id));
+    });
+    const row = (id: string) => ({
+      id,
+      school_id: w.schoolId,
+      actor_user_id: null,
+      action: 'read',
+      entity: 'student',
+      entity_id: null,
+      details: '{}',
+      ip: '127.0.0.1',
+      at: new Date().toISOString(),
+    });
+    // Queued from the first row's own resolution: the microtask right after its batch's last step.
+    let second: Promise<void> | undefined;
+    await committer.commit([row('a')]).then(() => {
+      second = committer.commit([row('b')]);
+    });
+    const outcome = await Promise.race([second?.then(() => 'stored'), new Promise((r) => setTimeout(() => r('stuck'), 2000))]);
+    expect(outcome).toBe('stored');
+    expect(written).toEqual(['a', 'b']);
+  });
+});
+
 describe('the audit log and the grade history are hash-chained (issue 12.9)', () => {
   it('keeps one unbroken chain per school under concurrent reads and writes', async () => {
     const types = await teacher.get(`${base()}/work-types`);

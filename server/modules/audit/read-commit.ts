@@ -75,7 +75,7 @@ export class ReadAuditCommitter {
   commit(rows: AuditRow[]): Promise<void> {
     return new Promise<void>((resolve, reject) => {
       this.queue.push({ rows, resolve, reject });
-      if (!this.draining) this.draining = this.drain().finally(() => (this.draining = null));
+      if (!this.draining) this.draining = this.drain();
     });
   }
 
@@ -85,38 +85,44 @@ export class ReadAuditCommitter {
   }
 
   private async drain(): Promise<void> {
-    while (this.queue.length > 0) {
-      const batch: Waiting[] = [];
-      let size = 0;
-      while (this.queue.length > 0 && (batch.length === 0 || size + (this.queue[0]?.rows.length ?? 0) <= MAX_BATCH)) {
-        const next = this.queue.shift() as Waiting;
-        batch.push(next);
-        size += next.rows.length;
-      }
-      const rows = batch.flatMap((w) => w.rows);
-      let failure: unknown = null;
-      for (let attempt = 0; ; attempt++) {
-        try {
-          await this.write(this.db, rows);
-          failure = null;
-          break;
-        } catch (error) {
-          failure = error;
-          const delay = RETRY_DELAYS_MS[attempt];
-          if (delay === undefined) break;
-          // No personal data: the size of the batch and the database's message.
-          console.error(
-            `audit batch of ${rows.length} failed (attempt ${attempt + 1}), retrying: ${error instanceof Error ? error.message : String(error)}`,
-          );
-          await sleep(delay);
+    // `draining` is cleared in the same step as the last look at the queue (no await between): a
+    // row queued after it starts a new drain instead of waiting for one that has ended.
+    try {
+      while (this.queue.length > 0) {
+        const batch: Waiting[] = [];
+        let size = 0;
+        while (this.queue.length > 0 && (batch.length === 0 || size + (this.queue[0]?.rows.length ?? 0) <= MAX_BATCH)) {
+          const next = this.queue.shift() as Waiting;
+          batch.push(next);
+          size += next.rows.length;
+        }
+        const rows = batch.flatMap((w) => w.rows);
+        let failure: unknown = null;
+        for (let attempt = 0; ; attempt++) {
+          try {
+            await this.write(this.db, rows);
+            failure = null;
+            break;
+          } catch (error) {
+            failure = error;
+            const delay = RETRY_DELAYS_MS[attempt];
+            if (delay === undefined) break;
+            // No personal data: the size of the batch and the database's message.
+            console.error(
+              `audit batch of ${rows.length} failed (attempt ${attempt + 1}), retrying: ${error instanceof Error ? error.message : String(error)}`,
+            );
+            await sleep(delay);
+          }
+        }
+        if (failure === null) {
+          for (const w of batch) w.resolve();
+        } else {
+          const refused = new AppError(503, 'audit_unavailable', 'error.audit.unavailable');
+          for (const w of batch) w.reject(refused);
         }
       }
-      if (failure === null) {
-        for (const w of batch) w.resolve();
-      } else {
-        const refused = new AppError(503, 'audit_unavailable', 'error.audit.unavailable');
-        for (const w of batch) w.reject(refused);
-      }
+    } finally {
+      this.draining = null;
     }
   }
 }
