@@ -26,7 +26,8 @@ export function MyDataPage() {
   const consentItems = consents.data?.items ?? [];
 
   const exportData = () => {
-    // Everything this page shows, as one JSON file the parent keeps (no server export endpoint yet).
+    // Everything this page shows, as one JSON file the parent keeps; the server's full export (every
+    // grade, the access log) is on the «Кто смотрел данные» page.
     const data = {
       exportedAt: new Date().toISOString(),
       school: { id: school.id, name: school.name },
@@ -126,6 +127,10 @@ export function MyDataPage() {
           >
             {t('serviceWeb.myData.export')}
           </button>
+          {/* Who opened the children's data, and the server's full export as PDF or JSON (issue 12.13). */}
+          <Link className="button button--quiet" to={`/schools/${school.id}/who-viewed`}>
+            {t('family.nav')}
+          </Link>
         </div>
       </section>
     </div>
