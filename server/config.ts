@@ -269,8 +269,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mfaKey: mfaKeyFrom(env),
     passwordHashCost: intFrom(env, 'PASSWORD_HASH_COST', 17, 14, 20),
     readBudget: {
-      perHour: intFrom(env, 'READ_BUDGET_PER_HOUR', 2000, 0, 10_000_000),
-      perDay: intFrom(env, 'READ_BUDGET_PER_DAY', 8000, 0, 100_000_000),
+      perHour: intFrom(env, 'READ_BUDGET_PER_HOUR', 5000, 0, 10_000_000),
+      perDay: intFrom(env, 'READ_BUDGET_PER_DAY', 20_000, 0, 100_000_000),
     },
     notify: notifyConfigFrom(env),
     backup: backupConfigFrom(env, dataDir),
