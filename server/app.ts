@@ -14,6 +14,7 @@ import { dialectFor } from './db/dialect.js';
 import './http/request-context.js';
 import { registerAuthGate } from './http/auth-gate.js';
 import { registerErrorHandling } from './http/errors.js';
+import { registerMetrics } from './http/metrics.js';
 import { registerOriginCheck } from './http/security.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
 import { validatorCompiler } from './http/validation.js';
@@ -79,6 +80,7 @@ export async function buildApp(options: BuildOptions): Promise<{ app: FastifyIns
   registerErrorHandling(app);
   registerOriginCheck(app, options.config.publicUrl);
   registerAuthGate(app, deps);
+  registerMetrics(app, deps);
 
   // Routes.
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());

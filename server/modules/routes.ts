@@ -7,6 +7,7 @@ import { diaryRoutes } from './diary/diary.routes.js';
 import { familyRoutes } from './family/family.routes.js';
 import { journalRoutes } from './journal/journal.routes.js';
 import { notificationsRoutes } from './notifications/notifications.routes.js';
+import { operationsRoutes } from './operations/operations.routes.js';
 import { oversightRoutes } from './oversight/oversight.routes.js';
 import { peopleRoutes } from './people/people.routes.js';
 import { reportsRoutes } from './reports/reports.routes.js';
@@ -32,5 +33,6 @@ export async function registerModuleRoutes(app: FastifyInstance, deps: Deps): Pr
   await app.register(securityRoutes(deps));
   await app.register(familyRoutes(deps));
   await app.register(notificationsRoutes(deps));
+  await app.register(operationsRoutes(deps));
   await app.register(reportsRoutes(deps));
 }

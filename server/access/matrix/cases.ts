@@ -4,6 +4,7 @@ import { diaryMatrix } from '../../modules/diary/diary.matrix.js';
 import { familyMatrix } from '../../modules/family/family.matrix.js';
 import { journalMatrix } from '../../modules/journal/journal.matrix.js';
 import { notificationsMatrix } from '../../modules/notifications/notifications.matrix.js';
+import { operationsMatrix } from '../../modules/operations/operations.matrix.js';
 import { oversightMatrix } from '../../modules/oversight/oversight.matrix.js';
 import { peopleMatrix } from '../../modules/people/people.matrix.js';
 import { reportsMatrix } from '../../modules/reports/reports.matrix.js';
@@ -27,5 +28,6 @@ export const MATRIX_CASES: readonly MatrixCase[] = [
   ...securityMatrix,
   ...familyMatrix,
   ...notificationsMatrix,
+  ...operationsMatrix,
   ...reportsMatrix,
 ];

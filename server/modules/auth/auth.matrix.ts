@@ -5,6 +5,8 @@ const EVERYONE = ['anonymous', ...EVERY_SIGNED_IN] as const;
 
 export const authMatrix: MatrixCase[] = [
   { method: 'GET', route: '/api/health', url: () => '/api/health', allow: EVERYONE },
+  { method: 'GET', route: '/api/health/live', url: () => '/api/health/live', allow: EVERYONE },
+  { method: 'GET', route: '/api/health/ready', url: () => '/api/health/ready', allow: EVERYONE },
   { method: 'GET', route: '/api/openapi.json', url: () => '/api/openapi.json', allow: EVERYONE },
   { method: 'GET', route: '/api/auth/me', url: () => '/api/auth/me', allow: EVERY_SIGNED_IN },
   { method: 'PUT', route: '/api/auth/locale', url: () => '/api/auth/locale', body: () => ({ locale: 'ru' }), allow: EVERYONE },

@@ -61,6 +61,8 @@ async function changeDateOf(a: Ask): Promise<string> {
 /** Per write route: what it affects. A route missing here fails the test. */
 const EFFECTS: Record<string, (a: Ask) => Effect | Promise<Effect>> = {
   'PUT /api/auth/locale': nothing,
+  // operations (issue 16): a backup copies the database and changes no view
+  'POST /api/operations/backups': nothing,
   'POST /api/auth/mfa/enrol': nothing,
   // notifications (issue 13): a family's own settings and contacts, the school's SMS budget and channel check
   'PUT /api/schools/:schoolId/notifications/settings/:studentId': nothing,

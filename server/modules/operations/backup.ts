@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { type DatabaseKind, databaseKindOf } from '../../config.js';
@@ -77,8 +78,9 @@ async function* attachmentsOf(dataDir: string): AsyncIterable<ArchiveEntry> {
 export async function createBackup(source: BackupSource, dir: string, secret: string | null, now: Date): Promise<BackupResult> {
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   const work = fs.mkdtempSync(path.join(dir, '.work-'));
-  let name = `otmetka-${stampOf(now)}.backup`;
-  for (let i = 2; fs.existsSync(path.join(dir, name)); i++) name = `otmetka-${stampOf(now)}-${i}.backup`;
+  // The instant names the file; a random tail keeps two backups of one second (two nodes, a
+  // scheduled and a manual one) apart.
+  const name = `otmetka-${stampOf(now)}-${randomBytes(3).toString('hex')}.backup`;
   const dest = path.join(dir, name);
   const partial = path.join(work, `${name}.partial`);
   try {
