@@ -8,6 +8,7 @@ const scenarios: Record<string, () => Promise<void>> = {
   diary: async () => (await import('./diary.js')).runDiaryBench(),
   'first-load': async () => (await import('./first-load.js')).runFirstLoadBench(),
   crash: async () => (await import('./crash.js')).runCrashBench(),
+  notify: async () => (await import('./notify.js')).runNotifyBench(),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -72,7 +72,11 @@ export const devSms: SmsChannel = {
 
 /** E-mail over SMTP (nodemailer): a plain-text part, List-Unsubscribe with one-click POST (RFC 8058). */
 export function smtpChannel(url: string, from: string, timeoutMs: number): EmailChannel {
+  // A pool of kept connections: a fresh TCP and SMTP greeting per notice made the worker wait on
+  // handshakes (the notify bench).
   const transport = nodemailer.createTransport(url, {
+    pool: true,
+    maxConnections: 8,
     connectionTimeout: timeoutMs,
     greetingTimeout: timeoutMs,
     socketTimeout: timeoutMs,
