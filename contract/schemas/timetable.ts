@@ -34,6 +34,8 @@ export const TimetableEntryCreateBody = Type.Object(
     /** Defaults to the first and last day of the curriculum item's academic year. */
     validFrom: Type.Optional(IsoDate),
     validTo: Type.Optional(IsoDate),
+    /** Keep the lesson although its teacher or room is busy then (never when the class is). */
+    confirmClash: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false },
 );
@@ -46,6 +48,8 @@ export const TimetableEntryUpdateBody = Type.Object(
     validFrom: Type.Optional(IsoDate),
     validTo: Type.Optional(IsoDate),
     version: Type.Integer({ minimum: 1 }),
+    /** Keep the lesson although its teacher or room is busy then (never when the class is). */
+    confirmClash: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false },
 );

@@ -175,6 +175,7 @@ export const en: Record<keyof typeof ru, string> = {
   'journalWeb.tt.edit.save': 'Save',
   'journalWeb.tt.edit.remove': 'Take off the timetable',
   'journalWeb.tt.edit.removed': 'The lesson was taken off the timetable.',
+  'journalWeb.tt.edit.confirmClash': 'Keep the lesson anyway',
   'journalWeb.tt.edit.saved': 'Timetable saved.',
   'journalWeb.tt.edit.choose': 'Choose…',
   'journalWeb.tt.changes': 'Changes this week',

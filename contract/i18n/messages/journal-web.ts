@@ -173,6 +173,7 @@ export const ru = {
   'journalWeb.tt.edit.save': 'Сохранить',
   'journalWeb.tt.edit.remove': 'Убрать из расписания',
   'journalWeb.tt.edit.removed': 'Урок убран из расписания.',
+  'journalWeb.tt.edit.confirmClash': 'Всё равно поставить урок',
   'journalWeb.tt.edit.saved': 'Расписание сохранено.',
   'journalWeb.tt.edit.choose': 'Выберите…',
   'journalWeb.tt.changes': 'Изменения на неделю',

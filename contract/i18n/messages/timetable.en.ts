@@ -8,7 +8,11 @@ export const en: Record<keyof typeof ru, string> = {
   'timetable.what.class': 'class',
   'timetable.what.lessonNumber': 'a lesson with this number in the bell schedule',
 
-  'error.timetable.slotTaken': 'The class or group already has a lesson then (day {weekday}, lesson {lessonNumber}).',
+  'error.timetable.slotTaken': '{owner} already has a lesson then: {subject} ({weekday}, lesson {lessonNumber}).',
+  'error.timetable.teacherBusy':
+    '{teacher} teaches another lesson then: {subject}, {owner} ({weekday}, lesson {lessonNumber}). Confirm if this is intended.',
+  'error.timetable.roomBusy':
+    'Room {room} is taken then: {subject}, {owner} ({weekday}, lesson {lessonNumber}). Confirm if this is intended.',
   'error.timetable.changeExists': 'This lesson already has a change; delete it and create it again.',
   'error.timetable.noSuchLesson': 'There is no such lesson in the timetable on that day.',
   'error.timetable.emptyChange': 'The change changes nothing: give a substitute, a room, a cancellation or a move.',

@@ -6,7 +6,11 @@ export const ru = {
   'timetable.what.class': 'класс',
   'timetable.what.lessonNumber': 'урок с таким номером в расписании звонков',
 
-  'error.timetable.slotTaken': 'В это время у класса или группы уже стоит урок ({weekday}-й день, {lessonNumber}-й урок).',
+  'error.timetable.slotTaken': 'В это время у {owner} уже стоит урок: {subject} ({weekday}, {lessonNumber}-й урок).',
+  'error.timetable.teacherBusy':
+    'Учитель {teacher} в это время ведёт урок: {subject}, {owner} ({weekday}, {lessonNumber}-й урок). Если так и задумано, подтвердите.',
+  'error.timetable.roomBusy':
+    'Кабинет {room} в это время занят: {subject}, {owner} ({weekday}, {lessonNumber}-й урок). Если так и задумано, подтвердите.',
   'error.timetable.changeExists': 'Для этого урока уже есть изменение; удалите его и создайте заново.',
   'error.timetable.noSuchLesson': 'В этот день такого урока нет в расписании.',
   'error.timetable.emptyChange': 'Изменение ничего не меняет: укажите замену, кабинет, отмену или перенос.',

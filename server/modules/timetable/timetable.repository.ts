@@ -299,25 +299,32 @@ async function listEntriesById(db: Db, schoolId: string, id: string) {
  * item, the same group, or anything of the same class where either side is the whole class
  * (two groups of one class may share a slot: that is what split subjects are).
  */
+/**
+ * Weekly entries at the same weekday and lesson number whose validity overlaps the slot's and that
+ * would clash with it: the same class or group (or the whole class against one of its groups), the
+ * same teacher, or the same room (when a room is given). Each with its curriculum item, so the
+ * caller can name the clash.
+ */
 export async function clashingEntries(
   db: Db,
   schoolId: string,
   item: CurriculumRow,
-  slot: { weekday: number; lessonNumber: number; from: string; to: string },
+  slot: { weekday: number; lessonNumber: number; from: string; to: string; room: string },
   excludeId?: string,
-) {
+): Promise<Array<{ id: string; room: string; item: CurriculumRow }>> {
   let q = db
     .selectFrom('timetable_entries as e')
     .innerJoin('curriculum as c', 'c.id', 'e.curriculum_id')
     .leftJoin('study_groups as g', 'g.id', 'c.group_id')
-    .select('e.id')
+    .select(['e.id', 'e.room', 'e.curriculum_id'])
     .where('e.school_id', '=', schoolId)
     .where('e.weekday', '=', slot.weekday)
     .where('e.lesson_number', '=', slot.lessonNumber)
     .where('e.valid_from', '<=', slot.to)
     .where('e.valid_to', '>=', slot.from)
     .where((eb) => {
-      const same = [eb('e.curriculum_id', '=', item.id)];
+      const same = [eb('e.curriculum_id', '=', item.id), eb('c.teacher_id', '=', item.teacherId)];
+      if (slot.room.trim() !== '') same.push(eb('e.room', '=', slot.room));
       if (item.groupId) same.push(eb('c.group_id', '=', item.groupId));
       if (item.ownerClassId) {
         // The other side is the whole class, or this side is.
@@ -327,7 +334,12 @@ export async function clashingEntries(
       return eb.or(same);
     });
   if (excludeId) q = q.where('e.id', '!=', excludeId);
-  return q.execute();
+  const rows = await q.execute();
+  const items = new Map((await findCurricula(db, schoolId, [...new Set(rows.map((r) => r.curriculum_id))])).map((c) => [c.id, c]));
+  return rows.flatMap((r) => {
+    const other = items.get(r.curriculum_id);
+    return other ? [{ id: r.id, room: r.room, item: other }] : [];
+  });
 }
 
 /** What a one-off change touches: its item, the item's class or group, and its two dates. */

@@ -1,4 +1,4 @@
-import { translate } from '../../../contract/i18n/index.js';
+import { type MessageKey, translate } from '../../../contract/i18n/index.js';
 import { Permission } from '../../../contract/permissions.js';
 import type { DerivedLesson, TimetableChange, TimetableEntry } from '../../../contract/schemas/timetable.js';
 import type { Actor } from '../../access/actor.js';
@@ -137,15 +137,59 @@ function validity(item: CurriculumRow, from: string | undefined, to: string | un
   return range;
 }
 
+/** How an entry clashes with another: the class or group is busy, the teacher, or the room. */
+export type ClashKind = 'class' | 'teacher' | 'room';
+
+function clashKindOf(item: CurriculumRow, other: CurriculumRow, room: string, otherRoom: string): ClashKind {
+  const sameTeacher = other.teacherId === item.teacherId;
+  const sameRoom = room.trim() !== '' && otherRoom === room;
+  const sharesPupils =
+    other.id === item.id ||
+    (item.groupId !== null && other.groupId === item.groupId) ||
+    (item.ownerClassId !== null &&
+      other.ownerClassId === item.ownerClassId &&
+      (item.groupId === null || other.groupId === null || other.groupId === item.groupId));
+  if (sharesPupils) return 'class';
+  if (sameTeacher) return 'teacher';
+  return sameRoom ? 'room' : 'class';
+}
+
+/**
+ * Refuses a weekly lesson that would put a class or group, a teacher or a room in two places at
+ * once, naming the other lesson (issue 17.1). A teacher or room clash may be confirmed explicitly
+ * (two classes in one gym, a teacher with two groups); a class clash never.
+ */
 async function requireNoClash(
   deps: Deps,
+  actor: Actor,
   schoolId: string,
   item: CurriculumRow,
-  slot: { weekday: number; lessonNumber: number; from: string; to: string },
-  excludeId?: string,
+  slot: { weekday: number; lessonNumber: number; from: string; to: string; room: string },
+  options: { excludeId?: string; confirmClash?: boolean },
 ) {
-  const clashes = await repo.clashingEntries(deps.db, schoolId, item, slot, excludeId);
-  if (clashes.length > 0) throw conflict('error.timetable.slotTaken', { weekday: slot.weekday, lessonNumber: slot.lessonNumber });
+  const clashes = (await repo.clashingEntries(deps.db, schoolId, item, slot, options.excludeId)).map((c) => ({
+    ...c,
+    kind: clashKindOf(item, c.item, slot.room, c.room),
+  }));
+  const worst = clashes.find((c) => c.kind === 'class') ?? (options.confirmClash ? undefined : clashes[0]);
+  if (!worst) return;
+  const params = {
+    weekday: translate(actor.locale, `journalWeb.tt.weekday.${slot.weekday}` as MessageKey),
+    lessonNumber: slot.lessonNumber,
+    owner: worst.item.ownerName,
+    subject: worst.item.subjectName,
+    teacher: worst.item.teacherName,
+    room: worst.room,
+  };
+  const key: MessageKey =
+    worst.kind === 'class'
+      ? 'error.timetable.slotTaken'
+      : worst.kind === 'teacher'
+        ? 'error.timetable.teacherBusy'
+        : 'error.timetable.roomBusy';
+  throw conflict(key, params, {
+    clash: { kind: worst.kind, entryId: worst.id, curriculumId: worst.item.id, confirmable: worst.kind !== 'class' },
+  });
 }
 
 /** Adds a weekly lesson of a curriculum item (admins). */
@@ -158,18 +202,26 @@ export async function createEntry(
   deps: Deps,
   actor: Actor,
   schoolId: string,
-  body: { curriculumId: string; weekday: number; lessonNumber: number; room?: string; validFrom?: string; validTo?: string },
+  body: {
+    curriculumId: string;
+    weekday: number;
+    lessonNumber: number;
+    room?: string;
+    validFrom?: string;
+    validTo?: string;
+    confirmClash?: boolean;
+  },
 ): Promise<TimetableEntry> {
   requireSchoolPermission(actor, schoolId, Permission.timetableManage);
   const item = await repo.findCurriculum(deps.db, schoolId, body.curriculumId);
   if (!item) throw missing(actor, 'timetable.what.curriculum');
   const range = validity(item, body.validFrom, body.validTo);
   await requireLessonNumber(deps, actor, schoolId, body.lessonNumber);
-  const slot = { weekday: body.weekday, lessonNumber: body.lessonNumber, ...range };
+  const slot = { weekday: body.weekday, lessonNumber: body.lessonNumber, room: body.room ?? '', ...range };
   const id = newId();
   const now = deps.clock.now();
   await deps.db.transaction().execute(async (trx) => {
-    await requireNoClash({ ...deps, db: trx }, schoolId, item, slot);
+    await requireNoClash({ ...deps, db: trx }, actor, schoolId, item, slot, { confirmClash: body.confirmClash });
     await trx
       .insertInto('timetable_entries')
       .values({
@@ -212,7 +264,15 @@ export async function updateEntry(
   actor: Actor,
   schoolId: string,
   id: string,
-  body: { weekday?: number; lessonNumber?: number; room?: string; validFrom?: string; validTo?: string; version: number },
+  body: {
+    weekday?: number;
+    lessonNumber?: number;
+    room?: string;
+    validFrom?: string;
+    validTo?: string;
+    version: number;
+    confirmClash?: boolean;
+  },
 ): Promise<TimetableEntry> {
   requireSchoolPermission(actor, schoolId, Permission.timetableManage);
   const current = await repo.findEntry(deps.db, schoolId, id);
@@ -224,7 +284,18 @@ export async function updateEntry(
   if (body.lessonNumber !== undefined) await requireLessonNumber(deps, actor, schoolId, lessonNumber);
   const now = deps.clock.now();
   await deps.db.transaction().execute(async (trx) => {
-    await requireNoClash({ ...deps, db: trx }, schoolId, item, { weekday, lessonNumber, ...range }, id);
+    const room = body.room ?? current.room;
+    await requireNoClash(
+      { ...deps, db: trx },
+      actor,
+      schoolId,
+      item,
+      { weekday, lessonNumber, room, ...range },
+      {
+        excludeId: id,
+        confirmClash: body.confirmClash,
+      },
+    );
     const res = await trx
       .updateTable('timetable_entries')
       .set({

@@ -7,6 +7,7 @@ import { useSearchParams } from 'react-router';
 import { useSession } from '../../app/school-context';
 import { Empty, ErrorNotice, errorText, Loading, SuccessNotice } from '../../components/status';
 import { can, hasAnyRole } from '../../lib/access';
+import { ApiError } from '../../lib/api';
 import { formatDate, todayInZone } from '../../lib/dates';
 import { useLocale, useT } from '../../lib/i18n';
 import { useDocumentTitle } from '../../lib/use-title';
@@ -326,15 +327,20 @@ function TimetableEditor({ schoolId, classId, week }: { schoolId: string; classI
   const numbers = useMemo(() => lessonNumbers(bells.data?.items ?? [], entries.data?.items ?? []), [bells.data, entries.data]);
   const refresh = () => queryClient.invalidateQueries({ queryKey: timetableKey(schoolId) });
 
-  const run = async (task: () => Promise<unknown>, done: MessageKey) => {
+  // A teacher or room that is busy may be kept on purpose: the same save again, confirmed.
+  const [confirmable, setConfirmable] = useState<(() => Promise<unknown>) | null>(null);
+  const run = async (task: (confirmClash?: boolean) => Promise<unknown>, done: MessageKey, confirmClash?: boolean) => {
     setError(null);
     setNotice(null);
+    setConfirmable(null);
     try {
-      await task();
+      await task(confirmClash);
       setNotice(t(done));
       await refresh();
     } catch (err) {
       setError(err);
+      const clash = err instanceof ApiError ? (err.details.clash as { confirmable?: boolean } | undefined) : undefined;
+      if (clash?.confirmable) setConfirmable(() => () => run(task, done, true));
     }
   };
 
@@ -401,16 +407,27 @@ function TimetableEditor({ schoolId, classId, week }: { schoolId: string; classI
             curriculum={curriculum.data?.items ?? []}
             nameOf={nameOf}
             onAdd={(curriculumId, room) =>
-              run(() => createEntry(schoolId, { curriculumId, ...slot, room: room || undefined }), 'journalWeb.tt.edit.saved')
+              run(
+                (confirmClash) => createEntry(schoolId, { curriculumId, ...slot, room: room || undefined, confirmClash }),
+                'journalWeb.tt.edit.saved',
+              )
             }
             onRoom={(entry, room) =>
-              run(() => updateEntry(schoolId, entry.id, { room, version: entry.version }), 'journalWeb.tt.edit.saved')
+              run(
+                (confirmClash) => updateEntry(schoolId, entry.id, { room, version: entry.version, confirmClash }),
+                'journalWeb.tt.edit.saved',
+              )
             }
             onRemove={(entry) => run(() => deleteEntry(schoolId, entry.id), 'journalWeb.tt.edit.removed')}
           />
         ) : null}
       </div>
       {error ? <ErrorNotice error={error} /> : null}
+      {confirmable ? (
+        <button type="button" className="button button--secondary" onClick={() => void confirmable()} data-testid="timetable-confirm-clash">
+          {t('journalWeb.tt.edit.confirmClash')}
+        </button>
+      ) : null}
       {notice ? <SuccessNotice>{notice}</SuccessNotice> : null}
       <ChangesPanel schoolId={schoolId} classId={classId} week={week} curriculum={curriculum.data?.items ?? []} numbers={numbers} />
     </>

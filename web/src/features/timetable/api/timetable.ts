@@ -43,9 +43,11 @@ export const useChanges = (schoolId: string, classId: string | null, from: strin
     enabled: !!classId,
   });
 
-export const createEntry = (schoolId: string, body: { curriculumId: string; weekday: number; lessonNumber: number; room?: string }) =>
-  api.post<TimetableEntry>(`${school(schoolId)}/timetable/entries`, body);
-export const updateEntry = (schoolId: string, id: string, body: { room?: string; version: number }) =>
+export const createEntry = (
+  schoolId: string,
+  body: { curriculumId: string; weekday: number; lessonNumber: number; room?: string; confirmClash?: boolean },
+) => api.post<TimetableEntry>(`${school(schoolId)}/timetable/entries`, body);
+export const updateEntry = (schoolId: string, id: string, body: { room?: string; version: number; confirmClash?: boolean }) =>
   api.patch<TimetableEntry>(`${school(schoolId)}/timetable/entries/${encodeURIComponent(id)}`, body);
 export const deleteEntry = (schoolId: string, id: string) => api.delete(`${school(schoolId)}/timetable/entries/${encodeURIComponent(id)}`);
 
