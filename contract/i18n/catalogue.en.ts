@@ -7,6 +7,7 @@ import { en as journal } from './messages/journal.en.js';
 import { en as journalWeb } from './messages/journal-web.en.js';
 import { en as mfa } from './messages/mfa.en.js';
 import { en as notifications } from './messages/notifications.en.js';
+import { en as operations } from './messages/operations.en.js';
 import { en as oversight } from './messages/oversight.en.js';
 import { en as passwords } from './messages/passwords.en.js';
 import { en as people } from './messages/people.en.js';
@@ -40,4 +41,5 @@ export const en: Record<MessageKey, string> = {
   ...reports,
   ...audit,
   ...notifications,
+  ...operations,
 };

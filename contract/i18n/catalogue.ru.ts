@@ -6,6 +6,7 @@ import { ru as journal } from './messages/journal.js';
 import { ru as journalWeb } from './messages/journal-web.js';
 import { ru as mfa } from './messages/mfa.js';
 import { ru as notifications } from './messages/notifications.js';
+import { ru as operations } from './messages/operations.js';
 import { ru as oversight } from './messages/oversight.js';
 import { ru as passwords } from './messages/passwords.js';
 import { ru as people } from './messages/people.js';
@@ -44,6 +45,7 @@ export const ru = {
   ...reports,
   ...audit,
   ...notifications,
+  ...operations,
 };
 
 export type MessageKey = keyof typeof ru;

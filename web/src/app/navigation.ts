@@ -165,6 +165,14 @@ export const SECTIONS: readonly Section[] = [
     description: 'web.security.description',
     visible: (s) => can(s, Permission.auditRead) || hasAnyRole(s, ['school_admin', 'director']),
   },
+  {
+    // Issue 16: the installation's backups and restore drills, run by its operators.
+    id: 'backups',
+    path: 'backups',
+    label: 'operations.menu',
+    description: 'operations.description',
+    visible: (s) => hasAnyRole(s, ['operator']),
+  },
 ];
 
 export const visibleSections = (school: MySchool) => SECTIONS.filter((section) => section.visible(school));

@@ -11,6 +11,7 @@ import { NoSchoolPage, NotificationsRedirect, RootRedirect, SchoolIndexRedirect 
 import { PlainShell, SchoolShell } from './shell/AppShell';
 
 // Each page below is its own chunk (see lazy-page.tsx).
+const BackupsPage = lazyPage(() => import('../features/operations/BackupsPage'), 'BackupsPage');
 const AuditPage = lazyPage(() => import('../features/audit/AuditPage'), 'AuditPage');
 const SecurityPage = lazyPage(() => import('../features/security/SecurityPage'), 'SecurityPage');
 const MonitoringPage = lazyPage(() => import('../features/reports/MonitoringPage'), 'MonitoringPage');
@@ -58,6 +59,7 @@ const routes: RouteObject[] = [
       { path: 'home', element: <SchoolIndexRedirect /> },
       { path: 'home/:role', element: <RoleHome /> },
       { path: 'audit', element: <AuditPage /> },
+      { path: 'backups', element: <BackupsPage /> },
       { path: 'security', element: <SecurityPage /> },
       { path: 'monitoring', element: <MonitoringPage /> },
       { path: 'journal/:curriculumId?', element: <JournalPage /> },

@@ -1,0 +1,32 @@
+/** Issue 16 (decision 016): the installation's backups and restore drills. Russian, the reference. */
+export const ru = {
+  'operations.menu': 'Резервные копии',
+  'operations.description': 'Резервные копии базы и вложений, проверка восстановления',
+  'operations.title': 'Резервные копии',
+  'operations.intro':
+    'Копия базы данных и вложений делается без остановки системы. После каждой копии система восстанавливает её во временное место и сверяет с описью — это проверка восстановления.',
+  'operations.schedule': 'Каждый день в {time} UTC; хранятся последние {keep}.',
+  'operations.scheduleOff': 'Расписание выключено (BACKUP_TIME=off); хранятся последние {keep}.',
+  'operations.encrypted': 'Копии зашифрованы ключом BACKUP_KEY.',
+  'operations.notEncrypted': 'Копии не зашифрованы: храните их там, куда нет доступа посторонним, — в них личные данные.',
+  'operations.run': 'Сделать копию сейчас',
+  'operations.running': 'Копия делается…',
+  'operations.alarm':
+    'Внимание: последняя проверка восстановления или последняя копия не удалась. Из такой копии данные может быть не восстановить.',
+  'operations.empty': 'Копий ещё нет.',
+  'operations.col.when': 'Когда',
+  'operations.col.size': 'Размер',
+  'operations.col.result': 'Результат',
+  'operations.col.drill': 'Проверка восстановления',
+  'operations.trigger.schedule': 'по расписанию',
+  'operations.trigger.manual': 'вручную',
+  'operations.trigger.cli': 'из командной строки',
+  'operations.status.running': 'Выполняется',
+  'operations.status.ok': 'Готово',
+  'operations.status.failed': 'Ошибка',
+  'operations.drill.ok': 'Восстановлена и сверена ({seconds} с)',
+  'operations.drill.failed': 'Не восстанавливается',
+  'operations.drill.none': 'Ещё не проверялась',
+  'operations.pruned': 'удалена по сроку хранения',
+  'operations.sizeMb': '{size} МБ',
+} as const;
