@@ -10,7 +10,7 @@ import { systemActor } from '../../access/actor.js';
 import { sqliteFileOfUrl } from '../../db/snapshot.js';
 import { makeSchoolWorld } from '../../test/factories.js';
 import { createTestApp, type TestApp } from '../../test/harness.js';
-import { BackupError, listBackups, restoreBackup, runBackup, runDrill } from './operations.service.js';
+import { BackupError, listBackups, restoreBackup, runBackup, runDrill, scheduledTick } from './operations.service.js';
 
 // Issue 16 items 1, 2 and 8 on the database under test: a backup while the app runs, a restore
 // into an empty place verified against the manifest, and every bad input refused with nothing changed.
@@ -230,6 +230,25 @@ describe.skipIf(onPostgres && !hasPgTools && !process.env.CI)('backup and restor
       expect(archives).toHaveLength(2);
     } finally {
       t.deps.config.backup.keep = saved;
+    }
+  });
+
+  it("the worker runs the day's backup at BACKUP_TIME once, however many workers look, and drills it", async () => {
+    const saved = t.deps.config.backup.time;
+    try {
+      // The test clock stands at 09:00 UTC.
+      t.deps.config.backup.time = '09:01';
+      expect(await scheduledTick(t.deps)).toBe(false);
+      t.deps.config.backup.time = '08:30';
+      const ran = await Promise.all([scheduledTick(t.deps), scheduledTick(t.deps), scheduledTick(t.deps)]);
+      expect(ran.filter(Boolean)).toHaveLength(1);
+      expect(await scheduledTick(t.deps)).toBe(false);
+      const scheduled = (await listBackups(t.deps, systemActor())).items.filter((i) => i.trigger === 'schedule');
+      expect(scheduled).toHaveLength(1);
+      expect(scheduled[0]?.status).toBe('ok');
+      expect(scheduled[0]?.drill?.status, scheduled[0]?.drill?.error ?? '').toBe('ok');
+    } finally {
+      t.deps.config.backup.time = saved;
     }
   });
 
