@@ -85,6 +85,8 @@ interface Item {
   classId: string;
   groupId: string | null;
   teacherUserId: string | null;
+  /** One teacher in six keeps the journal late and skips topics, so the monitoring has someone to show (issue 14). */
+  slow: boolean;
   hours: number;
 }
 
@@ -175,6 +177,8 @@ export function buildDemoJournal(school: DemoSchool, now: Date): DemoJournal {
   const staffUser = new Map(rows.staff.map((s) => [s.id, s.user_id ?? null]));
   const classOf = new Map(rows.classes.map((c) => [c.id, c]));
   const groupClass = new Map(rows.study_groups.map((g) => [g.id, g.class_id]));
+  const teacherIds = [...new Set(rows.curriculum.map((c) => c.teacher_id))].sort();
+  const slowTeachers = new Set(teacherIds.filter((_, i) => i % 6 === 2));
   const items: Item[] = rows.curriculum.map((c) => {
     const classId = c.class_id ?? (groupClass.get(c.group_id as string) as string);
     return {
@@ -184,6 +188,7 @@ export function buildDemoJournal(school: DemoSchool, now: Date): DemoJournal {
       classId,
       groupId: c.group_id ?? null,
       teacherUserId: staffUser.get(c.teacher_id) ?? null,
+      slow: slowTeachers.has(c.teacher_id),
       hours: c.hours_per_week,
     };
   });
@@ -285,7 +290,20 @@ export function buildDemoJournal(school: DemoSchool, now: Date): DemoJournal {
   /** When a teacher enters something about a lesson: mostly that day, some later, a few late (R9.2). */
   const entryTime = (date: string, lessonNumber: number, lateShare: number): string => {
     const r = rng.next();
-    let days = r < 0.7 ? 0 : r < 0.9 ? 1 : r < 1 - lateShare ? rng.int(2, 3) : rng.int(8, 12);
+    let days =
+      lateShare >= 0.2
+        ? r < 0.45
+          ? 0
+          : r < 1 - lateShare
+            ? rng.int(1, 3)
+            : rng.int(8, 12)
+        : r < 0.7
+          ? 0
+          : r < 0.9
+            ? 1
+            : r < 1 - lateShare
+              ? rng.int(2, 3)
+              : rng.int(8, 12);
     // Nothing is entered after yesterday: the demo runs up to the clock.
     const maxDays = Math.round((epochOf(lastDay) - epochOf(date)) / 86_400_000);
     days = Math.min(days, Math.max(0, maxDays));
@@ -329,6 +347,8 @@ export function buildDemoJournal(school: DemoSchool, now: Date): DemoJournal {
         ? FOLLOW_UP
         : FOLLOW_UP_GENERAL;
     const planned: PlannedLesson[] = [];
+    // A slow teacher's entries are late three times in ten (table 2.13 rows 3–7 fall below 80 %).
+    const entry = item.slow ? (d: string, n: number, share: number) => entryTime(d, n, Math.max(share, 0.3)) : entryTime;
     for (const [ordinal, s] of held.entries()) {
       // Two to six lessons a topic, the list spread over the first half of the year; then revision.
       // Paced by the lesson's place in the year only, so a lesson keeps its topic as days go by.
@@ -340,7 +360,7 @@ export function buildDemoJournal(school: DemoSchool, now: Date): DemoJournal {
       const controlCode =
         graded && CONTROLLED.has(item.subjectName) && ordinal % controlEvery === controlPhase ? controlKind(rng, item.subjectName) : null;
       let topic: string | null = null;
-      if (base && rng.chance(0.9)) {
+      if (base && rng.chance(item.slow ? 0.6 : 0.9)) {
         topic = controlCode
           ? controlTopic(controlCode, base, item.subjectName)
           : firstOfTopic
@@ -362,7 +382,7 @@ export function buildDemoJournal(school: DemoSchool, now: Date): DemoJournal {
         homework,
         dueOn,
         controlCode,
-        recordAt: entryTime(s.date, s.lessonNumber, 0.05),
+        recordAt: entry(s.date, s.lessonNumber, 0.05),
         grades: [],
         marks: [],
         absent: new Set(),
@@ -376,7 +396,7 @@ export function buildDemoJournal(school: DemoSchool, now: Date): DemoJournal {
           else if (r < 0.006 + (s.lessonNumber === 1 ? 0.03 : 0.004)) mark = 'late';
         }
         if (mark) {
-          lesson.marks.push({ studentId, mark, enteredAt: entryTime(s.date, s.lessonNumber, 0.04) });
+          lesson.marks.push({ studentId, mark, enteredAt: entry(s.date, s.lessonNumber, 0.04) });
           if (mark !== 'late') {
             lesson.absent.add(studentId);
             continue;
@@ -391,7 +411,7 @@ export function buildDemoJournal(school: DemoSchool, now: Date): DemoJournal {
             meanOf(studentId, item.subjectName),
             controlCode ?? ordinaryKind(rng, item.subjectName),
             s,
-            entryTime,
+            entry,
             drawValue,
             latestIso,
           ),
@@ -414,9 +434,7 @@ export function buildDemoJournal(school: DemoSchool, now: Date): DemoJournal {
             for (const l of rng.shuffle(present)) {
               if (count >= 3) break;
               if (l.grades.some((g) => g.studentId === studentId)) continue;
-              l.grades.push(
-                plannedGrade(rng, studentId, meanOf(studentId, item.subjectName), 'answer', l, entryTime, drawValue, latestIso),
-              );
+              l.grades.push(plannedGrade(rng, studentId, meanOf(studentId, item.subjectName), 'answer', l, entry, drawValue, latestIso));
               count++;
             }
           }
@@ -431,7 +449,7 @@ export function buildDemoJournal(school: DemoSchool, now: Date): DemoJournal {
             }
           }
           const value = weights > 0 ? (proposeGrade(sum / weights, FIVE) ?? SpecialGrade.notAttested) : SpecialGrade.notAttested;
-          const late = rng.chance(0.1);
+          const late = rng.chance(item.slow ? 0.5 : 0.1);
           const enteredAt = instant(addDays(period.ends_on, late ? rng.int(4, 6) : rng.int(0, 2)), rng.int(10 * 60, 20 * 60));
           const id = newId();
           out.period_grades.push({

@@ -1,4 +1,4 @@
-import { dateInZone, weekStart } from '../../lib/dates.js';
+import { weekStart } from '../../lib/dates.js';
 
 /**
  * The quality indicators of seed 002 table 2.13 and seed 000 §2.11 over one school's facts
@@ -62,6 +62,8 @@ export interface MissingPeriodGrade {
 export interface IndicatorInput {
   today: string;
   timeZone: string;
+  /** The school-local date of an instant (localDateOf(timeZone), shared between calls). */
+  localDate?: (instant: string) => string;
   /** termEnd under the school's working calendar (decision 015 §1). */
   termEnd: (date: string, days: number) => string;
   items: readonly ItemFact[];
@@ -123,6 +125,24 @@ export function addCounts(into: Counts, from: Counts): Counts {
 export const gradeTerm = (gradeLevel: number | null): number =>
   gradeLevel !== null && gradeLevel >= 10 ? TERMS.grades10to11 : TERMS.grades1to9;
 
+/**
+ * The school-local date of a posting instant. One formatter per zone: building an
+ * Intl.DateTimeFormat per entry cost seconds on a school's year of grades.
+ */
+export function localDateOf(timeZone: string): (instant: string) => string {
+  const format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+  const seen = new Map<string, string>();
+  return (instant) => {
+    let date = seen.get(instant);
+    if (date === undefined) {
+      date = format.format(new Date(instant));
+      if (seen.size > 200_000) seen.clear();
+      seen.set(instant, date);
+    }
+    return date;
+  };
+}
+
 const slotKey = (curriculumId: string, date: string, n: number) => `${curriculumId}|${date}|${n}`;
 
 /** Counts per curriculum item. */
@@ -130,7 +150,7 @@ export function countByItem(input: IndicatorInput): Map<string, Counts> {
   const { termEnd, timeZone } = input;
   const out = new Map<string, Counts>(input.items.map((i) => [i.id, emptyCounts()]));
   const itemById = new Map(input.items.map((i) => [i.id, i]));
-  const posted = (instant: string) => dateInZone(new Date(instant), timeZone);
+  const posted = input.localDate ?? localDateOf(timeZone);
   const onTime = (eventDate: string, instant: string, days: number) => posted(instant) <= termEnd(eventDate, days);
   const at = (id: string) => out.get(id);
 

@@ -114,22 +114,31 @@ export async function periodGradesOf(db: Db, schoolId: string, kind: string, per
     .execute();
 }
 
-export interface MembershipFact {
-  student_id: string;
-  class_id: string;
-  starts_on: string;
-  ends_on: string | null;
-}
-
-/** Class memberships that overlap [from, to] (who is attested in a class over a period). */
-export function classMembershipsOverlapping(db: Db, schoolId: string, from: string, to: string): Promise<MembershipFact[]> {
-  return db
-    .selectFrom('class_memberships')
-    .select(['student_id', 'class_id', 'starts_on', 'ends_on'])
-    .where('school_id', '=', schoolId)
-    .where('starts_on', '<=', to)
-    .where((eb) => eb.or([eb('ends_on', 'is', null), eb('ends_on', '>=', from)]))
-    .execute();
+/**
+ * Who is in each class and group on a date (the people module's memberships, as its roster reads
+ * them: started on or before, not ended before): owner id → student ids. One query per table for
+ * the whole school instead of one roster per item.
+ */
+export async function membersOn(db: Db, schoolId: string, date: string): Promise<Map<string, string[]>> {
+  const [classes, groups] = await Promise.all([
+    db
+      .selectFrom('class_memberships')
+      .select(['class_id as owner', 'student_id'])
+      .where('school_id', '=', schoolId)
+      .where('starts_on', '<=', date)
+      .where((eb) => eb.or([eb('ends_on', 'is', null), eb('ends_on', '>=', date)]))
+      .execute(),
+    db
+      .selectFrom('group_memberships')
+      .select(['group_id as owner', 'student_id'])
+      .where('school_id', '=', schoolId)
+      .where('starts_on', '<=', date)
+      .where((eb) => eb.or([eb('ends_on', 'is', null), eb('ends_on', '>=', date)]))
+      .execute(),
+  ]);
+  const out = new Map<string, string[]>();
+  for (const m of [...classes, ...groups]) out.set(m.owner, [...(out.get(m.owner) ?? []), m.student_id]);
+  return out;
 }
 
 export interface StudentNameFact {

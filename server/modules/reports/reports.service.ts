@@ -11,13 +11,13 @@ import type {
 import type { Period } from '../../../contract/schemas/school.js';
 import type { Actor } from '../../access/actor.js';
 import { requireSchoolPermission } from '../../access/policy.js';
-import { addDays, dateInZone, earlierDate, laterDate, weekStart } from '../../lib/dates.js';
+import { addDays, earlierDate, laterDate, weekStart } from '../../lib/dates.js';
 import type { Deps } from '../../lib/deps.js';
 import { invalid, notFound } from '../../lib/errors.js';
 import { AuditAction, recordAudit } from '../audit/audit.service.js';
 import { itemScaleCodes } from '../journal/curriculum-scales.service.js';
 import { oversightKeeping } from '../oversight/oversight.service.js';
-import { movementRegister, rosterOn } from '../people/movements.service.js';
+import { movementRegister } from '../people/movements.service.js';
 import { listPeriods, listYears } from '../school/calendar.service.js';
 import { schoolTimeZone, schoolToday } from '../school/school.service.js';
 import { termEnd, workingCalendarFor } from '../service/calendar.service.js';
@@ -32,6 +32,7 @@ import {
   type IndicatorInput,
   indicatorsOf,
   journalsKeptIndicator,
+  localDateOf,
   type MissingPeriodGrade,
   TERMS,
 } from './indicators.js';
@@ -140,17 +141,12 @@ async function loadFacts(deps: Deps, schoolId: string, range: Range): Promise<Lo
   const missing: MissingPeriodGrade[] = [];
   const missingByItem = new Map<string, { count: number; periodId: string }>();
   for (const period of periodsEnded) {
+    const members = await repo.membersOn(deps.db, schoolId, period.endsOn);
     for (const item of items) {
       const level = item.gradeLevel;
       if (level !== null && (level < period.gradeFrom || level > period.gradeTo)) continue;
-      const roster = await rosterOn(
-        deps,
-        schoolId,
-        item.groupId ? { groupId: item.groupId } : { classId: item.classId as string },
-        period.endsOn,
-      );
-      for (const s of roster) {
-        if (given.has(`${item.id}|${period.id}|${s.studentId}`)) continue;
+      for (const studentId of members.get(item.groupId ?? item.classId ?? '') ?? []) {
+        if (given.has(`${item.id}|${period.id}|${studentId}`)) continue;
         missing.push({ curriculumId: item.id, periodEnd: period.endsOn });
         if (termEndOf(period.endsOn, TERMS.periodGrades) < today) {
           const m = missingByItem.get(item.id) ?? { count: 0, periodId: period.id };
@@ -163,6 +159,7 @@ async function loadFacts(deps: Deps, schoolId: string, range: Range): Promise<Lo
   const input: IndicatorInput = {
     today,
     timeZone,
+    localDate: localDateOf(timeZone),
     termEnd: termEndOf,
     items,
     held: slots.filter((s) => !s.cancelled),
@@ -253,8 +250,7 @@ export async function monitoring(deps: Deps, actor: Actor, schoolId: string): Pr
   const from = laterDate(base.from, addDays(weekStart(today), -7 * 7));
   const range: Range = { ...base, from, to: today };
   const { items, input, missingByItem } = await loadFacts(deps, schoolId, range);
-  const timeZone = input.timeZone;
-  const posted = (instant: string) => dateInZone(new Date(instant), timeZone);
+  const posted = input.localDate ?? localDateOf(input.timeZone);
   const itemById = new Map(items.map((i) => [i.id, i]));
   const recent = addDays(today, -28);
   const currentPeriod = (level: number | null) =>
@@ -381,15 +377,11 @@ export async function performance(
   ]);
   const rosterDate = earlierDate(endsOn, laterDate(range.today, startsOn));
   const pairs: Array<Pair & { item: CurriculumRow }> = [];
+  const members = await repo.membersOn(deps.db, schoolId, rosterDate);
   for (const item of inScope) {
-    const roster = await rosterOn(
-      deps,
-      schoolId,
-      item.groupId ? { groupId: item.groupId } : { classId: item.classId as string },
-      rosterDate,
-    );
     const five = scales.get(item.id) === 'five';
-    for (const s of roster) pairs.push({ studentId: s.studentId, curriculumId: item.id, five, item });
+    for (const studentId of members.get(item.groupId ?? item.classId ?? '') ?? [])
+      pairs.push({ studentId, curriculumId: item.id, five, item });
   }
   // A student who left before the end but was graded still counts: add graded pairs off the roster.
   const pairKeys = new Set(pairs.map((p) => `${p.curriculumId}|${p.studentId}`));

@@ -1,4 +1,5 @@
 import type { Indicator, IndicatorReport, MonitoringReport } from '@contract/schemas/reports';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { useSchool } from '../../app/school-context';
 import { Empty, ErrorNotice, Loading } from '../../components/status';
@@ -69,15 +70,25 @@ function Downloads({ schoolId, table, label }: { schoolId: string; table: 'indic
   );
 }
 
+/** Journals named per teacher before "and N more": the worst first. */
+const SHOWN_JOURNALS = 3;
+/** Teachers listed before «show all»: the meeting looks at the latest first. */
+const SHOWN_TEACHERS = 10;
+
 function LateNow({ report, schoolId }: { report: MonitoringReport; schoolId: string }) {
   const t = useT();
   const { locale } = useLocale();
-  const rows = report.teachers.flatMap((teacher) => teacher.items.map((item, i) => ({ teacher, item, first: i === 0 })));
+  const [all, setAll] = useState(false);
+  const teachers = all ? report.teachers : report.teachers.slice(0, SHOWN_TEACHERS);
+  const weight = (i: MonitoringReport['teachers'][number]['items'][number]) =>
+    i.lessonsWithoutTopic.length + i.lateGrades + i.lateAbsences + i.missingPeriodGrades;
+  const sum = (teacher: MonitoringReport['teachers'][number], pick: (i: MonitoringReport['teachers'][number]['items'][number]) => number) =>
+    teacher.items.reduce((n, i) => n + pick(i), 0);
   return (
     <section className="panel" aria-labelledby="reports-late" data-testid="reports-late">
       <h2 id="reports-late">{t('reports.late.title')}</h2>
       <p className="muted">{t('reports.late.intro')}</p>
-      {rows.length === 0 ? (
+      {report.teachers.length === 0 ? (
         <Empty>{t('reports.late.none')}</Empty>
       ) : (
         <div className="table-wrap">
@@ -85,43 +96,64 @@ function LateNow({ report, schoolId }: { report: MonitoringReport; schoolId: str
             <thead>
               <tr>
                 <th scope="col">{t('reports.late.teacher')}</th>
-                <th scope="col">{t('reports.late.journal')}</th>
                 <th scope="col">{t('reports.late.noTopic')}</th>
                 <th scope="col">{t('reports.late.grades')}</th>
                 <th scope="col">{t('reports.late.absences')}</th>
                 <th scope="col">{t('reports.late.periodGrades')}</th>
+                <th scope="col">{t('reports.late.journal')}</th>
               </tr>
             </thead>
             <tbody>
-              {rows.map(({ teacher, item, first }) => (
-                <tr key={item.curriculumId} data-testid="late-row">
-                  <th scope="row">{first ? teacher.teacherName : <span className="visually-hidden">{teacher.teacherName}</span>}</th>
-                  <td>
-                    <Link
-                      to={journalLink(schoolId, item.curriculumId, item.periodId)}
-                      aria-label={t('reports.late.open', { name: `${item.subjectName}, ${item.ownerName}` })}
-                    >
-                      {item.subjectName}, {item.ownerName}
-                    </Link>
-                  </td>
-                  <td data-label={t('reports.late.noTopic')}>
-                    {item.lessonsWithoutTopic.length}
-                    {item.lessonsWithoutTopic[0] ? (
-                      <span className="muted">
-                        {' '}
-                        ({t('reports.late.since', { date: formatShortDate(locale, item.lessonsWithoutTopic[0]) })})
-                      </span>
-                    ) : null}
-                  </td>
-                  <td data-label={t('reports.late.grades')}>{item.lateGrades}</td>
-                  <td data-label={t('reports.late.absences')}>{item.lateAbsences}</td>
-                  <td data-label={t('reports.late.periodGrades')}>{item.missingPeriodGrades}</td>
-                </tr>
-              ))}
+              {teachers.map((teacher) => {
+                const items = [...teacher.items].sort((a, b) => weight(b) - weight(a));
+                const oldest = items
+                  .map((i) => i.lessonsWithoutTopic[0])
+                  .filter((d): d is string => d !== undefined)
+                  .sort()[0];
+                return (
+                  <tr key={teacher.teacherId} data-testid="late-row">
+                    <th scope="row">{teacher.teacherName}</th>
+                    <td>
+                      {sum(teacher, (i) => i.lessonsWithoutTopic.length)}
+                      {oldest ? (
+                        <span className="muted"> ({t('reports.late.since', { date: formatShortDate(locale, oldest) })})</span>
+                      ) : null}
+                    </td>
+                    <td>{sum(teacher, (i) => i.lateGrades)}</td>
+                    <td>{sum(teacher, (i) => i.lateAbsences)}</td>
+                    <td>{sum(teacher, (i) => i.missingPeriodGrades)}</td>
+                    <td>
+                      <ul className="reports__journals">
+                        {items.slice(0, SHOWN_JOURNALS).map((item) => (
+                          <li key={item.curriculumId}>
+                            <Link
+                              to={journalLink(schoolId, item.curriculumId, item.periodId)}
+                              aria-label={t('reports.late.open', { name: `${item.subjectName}, ${item.ownerName}` })}
+                            >
+                              {item.subjectName}, {item.ownerName}
+                            </Link>{' '}
+                            <span className="muted">({weight(item)})</span>
+                          </li>
+                        ))}
+                        {items.length > SHOWN_JOURNALS ? (
+                          <li className="muted">{t('reports.late.more', { count: items.length - SHOWN_JOURNALS })}</li>
+                        ) : null}
+                      </ul>
+                    </td>
+                  </tr>
+                );
+              })}
             </tbody>
           </table>
         </div>
       )}
+      {report.teachers.length > SHOWN_TEACHERS ? (
+        <p>
+          <button type="button" className="button button--secondary reports__all" onClick={() => setAll(!all)} aria-expanded={all}>
+            {all ? t('reports.late.fewer') : t('reports.late.all', { count: report.teachers.length })}
+          </button>
+        </p>
+      ) : null}
       <Downloads schoolId={schoolId} table="monitoring" label={t('reports.export.lateLabel')} />
     </section>
   );
