@@ -56,3 +56,21 @@ export function isValidTimeZone(tz: string): boolean {
     return false;
   }
 }
+
+/**
+ * dateInZone for many instants of one zone (the reports' posting dates): one formatter, results
+ * kept by instant. Building an Intl.DateTimeFormat per call cost seconds over a school's year.
+ */
+export function dateInZoneOf(timeZone: string): (instant: string) => string {
+  const format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+  const seen = new Map<string, string>();
+  return (instant) => {
+    let date = seen.get(instant);
+    if (date === undefined) {
+      date = format.format(new Date(instant));
+      if (seen.size > 200_000) seen.clear();
+      seen.set(instant, date);
+    }
+    return date;
+  };
+}

@@ -1,4 +1,4 @@
-import { weekStart } from '../../lib/dates.js';
+import { dateInZoneOf, weekStart } from '../../lib/dates.js';
 
 /**
  * The quality indicators of seed 002 table 2.13 and seed 000 §2.11 over one school's facts
@@ -125,23 +125,8 @@ export function addCounts(into: Counts, from: Counts): Counts {
 export const gradeTerm = (gradeLevel: number | null): number =>
   gradeLevel !== null && gradeLevel >= 10 ? TERMS.grades10to11 : TERMS.grades1to9;
 
-/**
- * The school-local date of a posting instant. One formatter per zone: building an
- * Intl.DateTimeFormat per entry cost seconds on a school's year of grades.
- */
-export function localDateOf(timeZone: string): (instant: string) => string {
-  const format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
-  const seen = new Map<string, string>();
-  return (instant) => {
-    let date = seen.get(instant);
-    if (date === undefined) {
-      date = format.format(new Date(instant));
-      if (seen.size > 200_000) seen.clear();
-      seen.set(instant, date);
-    }
-    return date;
-  };
-}
+/** The school-local date of a posting instant (decision 015 §1: the whole last day counts). */
+export const localDateOf = dateInZoneOf;
 
 const slotKey = (curriculumId: string, date: string, n: number) => `${curriculumId}|${date}|${n}`;
 
