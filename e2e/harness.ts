@@ -90,6 +90,9 @@ export async function startServer(extraEnv: NodeJS.ProcessEnv = {}): Promise<Run
     SERVE_WEB: 'true',
     // scrypt at 2^14 instead of production's 2^17 (issue 12.11): every sign-in here stays fast.
     PASSWORD_HASH_COST: process.env.PASSWORD_HASH_COST ?? '14',
+    // No daily backup of the demo at start (a worker started after BACKUP_TIME catches up the
+    // day's run); the backups test sets its own time and backs up by hand.
+    BACKUP_TIME: 'off',
     ...extraEnv,
   };
   // The browser tests always run on their own SQLite file, whatever the unit tests use.
