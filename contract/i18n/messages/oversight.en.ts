@@ -34,5 +34,7 @@ export const en: Record<keyof typeof ru, string> = {
   'error.oversight.noResultYet': 'Record the inspection result first.',
   'error.oversight.notOnComplaint': 'The inspection was not made on a complaint: its result is not sent to a complainant.',
   'error.oversight.resultExists': 'The inspection result has already been recorded.',
+  'error.oversight.extensionAfterDue':
+    'A term can be extended only before it runs out: the notice of extension must be dated no later than {date} inclusive.',
   'error.oversight.dateBeforeRegistration': 'The date cannot be before the registration date ({date}).',
 };

@@ -32,5 +32,7 @@ export const ru = {
   'error.oversight.noResultYet': 'Сначала внесите результат проверки (справку).',
   'error.oversight.notOnComplaint': 'Проверка проведена не по жалобе: результат заявителю не направляется.',
   'error.oversight.resultExists': 'Результат проверки уже внесён.',
+  'error.oversight.extensionAfterDue':
+    'Продлить срок можно только до его истечения: уведомление о продлении датируется не позднее {date} включительно.',
   'error.oversight.dateBeforeRegistration': 'Дата не может быть раньше даты регистрации ({date}).',
 } as const;

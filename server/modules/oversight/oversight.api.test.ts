@@ -63,6 +63,18 @@ async function complaintCount() {
 }
 
 describe('the complaint book (seed 002 §5)', () => {
+  it('refuses an extension dated after the due date (issue 14, decision 015)', async () => {
+    await at('2026-12-24T09:00:00Z');
+    const c = (await secretary.post(api('/complaints'), complaint({ registeredOn: '2026-11-01' }))).json();
+    expect(c.dueOn).toBe('2026-12-01');
+    const late = await director.post(api(`/complaints/${c.id}/extend`), { reason: 'Нужна проверка', noticeOn: '2026-12-02' });
+    expect(late.statusCode).toBe(422);
+    expect(late.json().error.message).toContain('не позднее 2026-12-01 включительно');
+    const onTime = await director.post(api(`/complaints/${c.id}/extend`), { reason: 'Нужна проверка', noticeOn: '2026-12-01' });
+    expect(onTime.statusCode, onTime.body).toBe(200);
+    await at('2026-11-23T09:00:00Z');
+  });
+
   it('registers, extends once with a written notice, answers, and lists what is overdue', async () => {
     const res = await secretary.post(api('/complaints'), complaint());
     expect(res.statusCode).toBe(201);

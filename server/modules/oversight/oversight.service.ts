@@ -193,6 +193,8 @@ export async function extendComplaint(deps: Deps, actor: Actor, schoolId: string
   if (row.status !== 'open') throw conflict('error.oversight.closed');
   if (row.extended_due_on) throw conflict('error.oversight.alreadyExtended');
   checkDate(row, input.noticeOn, await schoolToday(deps, schoolId));
+  // §5.1.3: the term is extended within it; a notice dated after the due date extends nothing.
+  if (input.noticeOn > row.due_on) throw invalid('error.oversight.extensionAfterDue', { date: row.due_on });
   return update(
     deps,
     actor,
