@@ -2,11 +2,15 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { BackupList, BackupRun } from '../../../contract/schemas/operations.js';
 import { actorOf } from '../../http/auth-gate.js';
 import type { Deps } from '../../lib/deps.js';
-import { listBackups, requestBackup } from './operations.service.js';
+import { backupSettled, listBackups, requestBackup } from './operations.service.js';
 
 /** The installation's backups with their size, result and restore drill (issue 16; operators). */
 export function operationsRoutes(deps: Deps): FastifyPluginAsyncTypebox {
   return async (app) => {
+    // A backup started from the page outlives its request: closing the app waits for it (and its
+    // drill), so nothing still reads the database while it is being closed or dropped.
+    app.addHook('onClose', async () => backupSettled());
+
     app.get(
       '/api/operations/backups',
       {
