@@ -120,6 +120,8 @@ export async function startServerProcess(
       SERVE_WEB: 'false',
       MFA_REQUIRED: 'false',
       PASSWORD_HASH_COST: '14',
+      // A worker node started after the daily backup's time would catch it up mid-test.
+      BACKUP_TIME: 'off',
     },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
