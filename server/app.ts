@@ -15,6 +15,7 @@ import './http/request-context.js';
 import { registerAuthGate } from './http/auth-gate.js';
 import { registerErrorHandling } from './http/errors.js';
 import { registerMetrics } from './http/metrics.js';
+import { openapiBase, transformRoute } from './http/openapi.js';
 import { registerOriginCheck } from './http/security.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
 import { validatorCompiler } from './http/validation.js';
@@ -69,11 +70,7 @@ export async function buildApp(options: BuildOptions): Promise<{ app: FastifyIns
   await app.register(cookie);
   registerSecurityHeaders(app);
   await app.register(rateLimit, { global: false });
-  await app.register(swagger, {
-    openapi: {
-      info: { title: 'Otmetka API', version: '0.1.0', description: 'Электронный журнал и электронный дневник' },
-    },
-  });
+  await app.register(swagger, { openapi: openapiBase(options.config.publicUrl), transform: transformRoute });
   await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
 
   // App plugins.
