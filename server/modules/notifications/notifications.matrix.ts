@@ -1,25 +1,10 @@
-import type { MatrixCase, MatrixRole, MatrixWorld } from '../../access/matrix/types.js';
+import { MATRIX_ROLES, type MatrixCase, type MatrixRole, type MatrixWorld } from '../../access/matrix/types.js';
 import { makePendingEmail, makeSettings, makeVerifiedContact, userOfParent } from './notifications.fixtures.js';
 
 const school = (w: MatrixWorld) => `/api/schools/${w.schoolId}/notifications`;
 const FAMILY: readonly MatrixRole[] = ['parent', 'student', 'otherParent'];
 const ADMIN: readonly MatrixRole[] = ['admin'];
-const EVERYONE: readonly MatrixRole[] = [
-  'anonymous',
-  'operator',
-  'admin',
-  'director',
-  'deputy',
-  'secretary',
-  'teacher',
-  'classTeacher',
-  'otherTeacher',
-  'parent',
-  'student',
-  'otherParent',
-  'otherSchoolAdmin',
-  'otherOperator',
-];
+const EVERYONE: readonly MatrixRole[] = MATRIX_ROLES;
 const choice = { email: true, sms: false, inapp: true, night: false };
 
 /** The account acting as a family role, for cases that prepare its rows. */
